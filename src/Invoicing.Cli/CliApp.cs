@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Invoicing.Cli.Commands;
+using Invoicing.Core;
+using NodaTime;
+
+namespace Invoicing.Cli;
+
+/// <summary>The <c>invoicing</c> command line: parses arguments, runs one command, maps failures to exit codes.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the command line with the system clock.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, new CliContext(output, error, new SystemTimeClock()));
+
+    /// <summary>Runs the command line.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Invoicing SDK: compute, validate, convert and render invoices, chase late payers, measure the payoff.");
+        foreach (var command in Commands(context))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await context.Error.WriteLineAsync($"error: {parsed.Errors[0].Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (InvoiceFormatException exception)
+        {
+            await context.Error.WriteLineAsync($"error: {OneLine(exception.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (InvoiceValidationException exception)
+        {
+            foreach (var issue in exception.Issues)
+            {
+                await context.Error.WriteLineAsync($"error: {issue}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Invalid;
+        }
+        catch (IOException exception)
+        {
+            await context.Error.WriteLineAsync($"error: {OneLine(exception.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            await context.Error.WriteLineAsync($"error: {OneLine(exception.Message)}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Every command; modules add theirs here.</summary>
+    private static IEnumerable<Command> Commands(CliContext context)
+    {
+        yield return TotalsCommand.Create(context);
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    /// <summary>The wall clock, read through the host's <see cref="TimeProvider"/>.</summary>
+    private sealed class SystemTimeClock : IClock
+    {
+        public Instant GetCurrentInstant() => Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow());
+    }
+}

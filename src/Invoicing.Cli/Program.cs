@@ -1,0 +1,3 @@
+using Invoicing.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,230 @@
+namespace Invoicing.Core;
+
+/// <summary>
+/// Computes the EN 16931 totals of an invoice from its lines, allowances and charges. Pure: no I/O, no clock.
+/// </summary>
+/// <remarks>
+/// Line net (BT-131) = round(price / base quantity x quantity) + line charges - line allowances.
+/// VAT is computed once per (category, rate) group on the group's taxable base (BR-CO-17), never as a sum
+/// of per-line VAT. Every rounding goes through <see cref="Currency.Round"/>: half away from zero, to the
+/// currency's minor unit.
+/// </remarks>
+public static class InvoiceCalculator
+{
+    private const int StackGroups = 8;
+
+    /// <summary>Computes BT-106 to BT-115, the VAT breakdown and each line's net amount.</summary>
+    /// <exception cref="InvoiceValidationException">
+    /// The invoice cannot be computed: no currency, a base quantity that is not positive, a VAT rate missing
+    /// where the category needs one, a document-level allowance without VAT category, or amounts so large
+    /// that they overflow.
+    /// </exception>
+    public static InvoiceTotals Calculate(Invoice invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var currency = invoice.Currency;
+        if (!currency.IsDefined)
+        {
+            throw Invalid("BR-05", "currency", "The invoice currency code (BT-5) is missing.");
+        }
+
+        var path = "lines";
+        try
+        {
+            var lines = invoice.Lines.AsSpan();
+            var lineNets = new decimal[lines.Length];
+            var groups = new VatGroups(stackalloc VatGroup[StackGroups]);
+            var lineNetTotal = 0m;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i] ?? throw Invalid("BR-16", $"lines[{i}]", "An invoice line is missing.");
+                path = $"lines[{i}]";
+                var net = LineNet(line, currency, path);
+                lineNets[i] = net;
+                lineNetTotal += net;
+                groups.Add(line.VatCategory, RateOf(line.VatCategory, line.VatRate, path + ".vatRate"), net);
+            }
+
+            decimal? allowanceTotal = null;
+            decimal? chargeTotal = null;
+            var documentAllowances = invoice.AllowancesCharges.AsSpan();
+            for (var i = 0; i < documentAllowances.Length; i++)
+            {
+                path = $"allowancesCharges[{i}]";
+                var item = documentAllowances[i] ?? throw Invalid("BR-31", path, "A document-level allowance or charge is missing.");
+                var amount = currency.Round(item.Amount);
+                var category = item.VatCategory ?? throw Invalid(
+                    item.IsCharge ? "BR-37" : "BR-32",
+                    path + ".vatCategory",
+                    $"Each document level {(item.IsCharge ? "charge" : "allowance")} shall have a VAT category code ({(item.IsCharge ? "BT-102" : "BT-95")}).");
+                var rate = RateOf(category, item.VatRate, path + ".vatRate");
+                if (item.IsCharge)
+                {
+                    chargeTotal = (chargeTotal ?? 0m) + amount;
+                    groups.Add(category, rate, amount);
+                }
+                else
+                {
+                    allowanceTotal = (allowanceTotal ?? 0m) + amount;
+                    groups.Add(category, rate, -amount);
+                }
+            }
+
+            path = "vatBreakdown";
+            var breakdown = groups.ToBreakdown(currency, invoice.VatExemptions, out var vatTotal);
+            var taxExclusive = lineNetTotal - (allowanceTotal ?? 0m) + (chargeTotal ?? 0m);
+            var taxInclusive = taxExclusive + vatTotal;
+            path = "prepaidAmount";
+            var prepaid = invoice.PrepaidAmount is { } p ? currency.Round(p) : (decimal?)null;
+            path = "roundingAmount";
+            var rounding = invoice.RoundingAmount is { } r ? currency.Round(r) : (decimal?)null;
+            var amountDue = taxInclusive - (prepaid ?? 0m) + (rounding ?? 0m);
+
+            return new InvoiceTotals
+            {
+                LineNetTotal = lineNetTotal,
+                AllowanceTotal = allowanceTotal,
+                ChargeTotal = chargeTotal,
+                TaxExclusiveAmount = taxExclusive,
+                VatTotal = vatTotal,
+                TaxInclusiveAmount = taxInclusive,
+                PrepaidAmount = prepaid,
+                RoundingAmount = rounding,
+                AmountDue = amountDue,
+                VatBreakdown = breakdown,
+                LineNetAmounts = ValueList<decimal>.Wrap(lineNets),
+            };
+        }
+        catch (OverflowException overflow)
+        {
+            throw new InvoiceValidationException(
+                ValidationIssue.Error("INV-OVERFLOW", path, "The amounts are too large to be computed exactly (decimal overflow)."),
+                overflow);
+        }
+    }
+
+    /// <summary>The net amount of one line (BT-131), rounded to the currency's minor unit.</summary>
+    /// <exception cref="InvoiceValidationException">The base quantity is zero or negative.</exception>
+    public static decimal LineNet(InvoiceLine line, Currency currency) => LineNet(line, currency, "line");
+
+    private static decimal LineNet(InvoiceLine line, Currency currency, string path)
+    {
+        var baseQuantity = line.BaseQuantity ?? 1m;
+        if (baseQuantity <= 0m)
+        {
+            throw Invalid("INV-BASE-QUANTITY", path + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
+        }
+
+        var net = currency.Round(line.NetPrice * line.Quantity / baseQuantity);
+        foreach (var item in line.AllowancesCharges)
+        {
+            if (item is null)
+            {
+                throw Invalid("BR-41", path + ".allowancesCharges", "A line allowance or charge is missing.");
+            }
+
+            var amount = currency.Round(item.Amount);
+            net += item.IsCharge ? amount : -amount;
+        }
+
+        return net;
+    }
+
+    /// <summary>
+    /// The rate a group is keyed by: zero-VAT categories default to 0 (O to no rate at all), while
+    /// categories that carry VAT must state theirs.
+    /// </summary>
+    private static decimal? RateOf(VatCategory category, decimal? rate, string path)
+    {
+        if (category == VatCategory.O)
+        {
+            return null;
+        }
+
+        if (rate is { } value)
+        {
+            return value;
+        }
+
+        return category.IsZeroVat()
+            ? 0m
+            : throw Invalid($"BR-{category.Code()}-05", path, $"A VAT rate is required for VAT category {category.Code()}.");
+    }
+
+    private static InvoiceValidationException Invalid(string rule, string path, string message) =>
+        new(ValidationIssue.Error(rule, path, message));
+
+    private struct VatGroup
+    {
+        public VatCategory Category;
+        public decimal? Rate;
+        public decimal Taxable;
+    }
+
+    /// <summary>Accumulates taxable amounts per (category, rate) on the stack; spills to the heap past a few groups.</summary>
+    private ref struct VatGroups(Span<VatGroup> buffer)
+    {
+        private Span<VatGroup> _groups = buffer;
+        private int _count;
+
+        public void Add(VatCategory category, decimal? rate, decimal amount)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                ref var group = ref _groups[i];
+                if (group.Category == category && group.Rate == rate)
+                {
+                    group.Taxable += amount;
+                    return;
+                }
+            }
+
+            if (_count == _groups.Length)
+            {
+                var larger = new VatGroup[_groups.Length * 2];
+                _groups.CopyTo(larger);
+                _groups = larger;
+            }
+
+            _groups[_count++] = new VatGroup { Category = category, Rate = rate, Taxable = amount };
+        }
+
+        public readonly ValueList<VatBreakdown> ToBreakdown(Currency currency, ValueList<VatExemption> exemptions, out decimal vatTotal)
+        {
+            var rows = new VatBreakdown[_count];
+            vatTotal = 0m;
+            for (var i = 0; i < _count; i++)
+            {
+                var group = _groups[i];
+                var tax = group.Category.IsZeroVat() || group.Rate is null
+                    ? 0m
+                    : currency.Round(group.Taxable * group.Rate.Value / 100m);
+                vatTotal += tax;
+                var exemption = FindExemption(exemptions, group.Category);
+                rows[i] = new VatBreakdown(group.Category, group.Rate, group.Taxable, tax, exemption?.ReasonCode, exemption?.Reason);
+            }
+
+            Array.Sort(rows, CompareRows);
+            return ValueList<VatBreakdown>.Wrap(rows);
+        }
+
+        private static VatExemption? FindExemption(ValueList<VatExemption> exemptions, VatCategory category)
+        {
+            foreach (var exemption in exemptions)
+            {
+                if (exemption is not null && exemption.Category == category)
+                {
+                    return exemption;
+                }
+            }
+
+            return null;
+        }
+
+        private static int CompareRows(VatBreakdown left, VatBreakdown right)
+        {
+            var byCategory = left.Category.CompareTo(right.Category);
+            return byCategory != 0 ? byCategory : Nullable.Compare(left.Rate, right.Rate);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// Run one scenario: dotnet run -c Release --project benchmarks/Invoicing.Benchmarks -- --filter '*Calculator*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

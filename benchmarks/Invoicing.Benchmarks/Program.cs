@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // Run one scenario: dotnet run -c Release --project benchmarks/Invoicing.Benchmarks -- --filter '*Calculator*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Invoicing.Benchmarks.CalculatorBenchmarks).Assembly).Run(args);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Invoicing.Core;
 
 /// <summary>
@@ -28,36 +30,39 @@ public static class InvoiceCalculator
             throw Invalid("BR-05", "currency", "The invoice currency code (BT-5) is missing.");
         }
 
-        var path = "lines";
+        // Paths are built only when something fails: the hot path allocates nothing but the result.
+        var where = new Position();
         try
         {
             var lines = invoice.Lines.AsSpan();
             var lineNets = new decimal[lines.Length];
             var groups = new VatGroups(stackalloc VatGroup[StackGroups]);
             var lineNetTotal = 0m;
+            where.Area = Area.Line;
             for (var i = 0; i < lines.Length; i++)
             {
-                var line = lines[i] ?? throw Invalid("BR-16", $"lines[{i}]", "An invoice line is missing.");
-                path = $"lines[{i}]";
-                var net = LineNet(line, currency, path);
+                where.Index = i;
+                var line = lines[i] ?? throw Invalid("BR-16", where.Path(), "An invoice line is missing.");
+                var net = LineNet(line, currency, ref where);
                 lineNets[i] = net;
                 lineNetTotal += net;
-                groups.Add(line.VatCategory, RateOf(line.VatCategory, line.VatRate, path + ".vatRate"), net);
+                groups.Add(line.VatCategory, RateOf(line.VatCategory, line.VatRate, ref where), net);
             }
 
             decimal? allowanceTotal = null;
             decimal? chargeTotal = null;
             var documentAllowances = invoice.AllowancesCharges.AsSpan();
+            where.Area = Area.DocumentAllowanceCharge;
             for (var i = 0; i < documentAllowances.Length; i++)
             {
-                path = $"allowancesCharges[{i}]";
-                var item = documentAllowances[i] ?? throw Invalid("BR-31", path, "A document-level allowance or charge is missing.");
+                where.Index = i;
+                var item = documentAllowances[i] ?? throw Invalid("BR-31", where.Path(), "A document-level allowance or charge is missing.");
                 var amount = currency.Round(item.Amount);
                 var category = item.VatCategory ?? throw Invalid(
                     item.IsCharge ? "BR-37" : "BR-32",
-                    path + ".vatCategory",
+                    where.Path() + ".vatCategory",
                     $"Each document level {(item.IsCharge ? "charge" : "allowance")} shall have a VAT category code ({(item.IsCharge ? "BT-102" : "BT-95")}).");
-                var rate = RateOf(category, item.VatRate, path + ".vatRate");
+                var rate = RateOf(category, item.VatRate, ref where);
                 if (item.IsCharge)
                 {
                     chargeTotal = (chargeTotal ?? 0m) + amount;
@@ -70,13 +75,11 @@ public static class InvoiceCalculator
                 }
             }
 
-            path = "vatBreakdown";
+            where.Area = Area.Totals;
             var breakdown = groups.ToBreakdown(currency, invoice.VatExemptions, out var vatTotal);
             var taxExclusive = lineNetTotal - (allowanceTotal ?? 0m) + (chargeTotal ?? 0m);
             var taxInclusive = taxExclusive + vatTotal;
-            path = "prepaidAmount";
             var prepaid = invoice.PrepaidAmount is { } p ? currency.Round(p) : (decimal?)null;
-            path = "roundingAmount";
             var rounding = invoice.RoundingAmount is { } r ? currency.Round(r) : (decimal?)null;
             var amountDue = taxInclusive - (prepaid ?? 0m) + (rounding ?? 0m);
 
@@ -98,21 +101,26 @@ public static class InvoiceCalculator
         catch (OverflowException overflow)
         {
             throw new InvoiceValidationException(
-                ValidationIssue.Error("INV-OVERFLOW", path, "The amounts are too large to be computed exactly (decimal overflow)."),
+                ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."),
                 overflow);
         }
     }
 
     /// <summary>The net amount of one line (BT-131), rounded to the currency's minor unit.</summary>
     /// <exception cref="InvoiceValidationException">The base quantity is zero or negative.</exception>
-    public static decimal LineNet(InvoiceLine line, Currency currency) => LineNet(line, currency, "line");
+    public static decimal LineNet(InvoiceLine line, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var where = new Position { Area = Area.Line };
+        return LineNet(line, currency, ref where);
+    }
 
-    private static decimal LineNet(InvoiceLine line, Currency currency, string path)
+    private static decimal LineNet(InvoiceLine line, Currency currency, ref Position where)
     {
         var baseQuantity = line.BaseQuantity ?? 1m;
         if (baseQuantity <= 0m)
         {
-            throw Invalid("INV-BASE-QUANTITY", path + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
+            throw Invalid("INV-BASE-QUANTITY", where.Path() + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
         }
 
         var net = currency.Round(line.NetPrice * line.Quantity / baseQuantity);
@@ -120,7 +128,7 @@ public static class InvoiceCalculator
         {
             if (item is null)
             {
-                throw Invalid("BR-41", path + ".allowancesCharges", "A line allowance or charge is missing.");
+                throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.");
             }
 
             var amount = currency.Round(item.Amount);
@@ -134,7 +142,7 @@ public static class InvoiceCalculator
     /// The rate a group is keyed by: zero-VAT categories default to 0 (O to no rate at all), while
     /// categories that carry VAT must state theirs.
     /// </summary>
-    private static decimal? RateOf(VatCategory category, decimal? rate, string path)
+    private static decimal? RateOf(VatCategory category, decimal? rate, ref Position where)
     {
         if (category == VatCategory.O)
         {
@@ -148,11 +156,32 @@ public static class InvoiceCalculator
 
         return category.IsZeroVat()
             ? 0m
-            : throw Invalid($"BR-{category.Code()}-05", path, $"A VAT rate is required for VAT category {category.Code()}.");
+            : throw Invalid($"BR-{category.Code()}-05", where.Path() + ".vatRate", $"A VAT rate is required for VAT category {category.Code()}.");
     }
 
     private static InvoiceValidationException Invalid(string rule, string path, string message) =>
         new(ValidationIssue.Error(rule, path, message));
+
+    private enum Area
+    {
+        Line,
+        DocumentAllowanceCharge,
+        Totals,
+    }
+
+    /// <summary>Where the calculation is, to name the field in an error without building strings on the way.</summary>
+    private struct Position
+    {
+        public Area Area;
+        public int Index;
+
+        public readonly string Path() => Area switch
+        {
+            Area.Line => string.Create(CultureInfo.InvariantCulture, $"lines[{Index}]"),
+            Area.DocumentAllowanceCharge => string.Create(CultureInfo.InvariantCulture, $"allowancesCharges[{Index}]"),
+            _ => "totals",
+        };
+    }
 
     private struct VatGroup
     {

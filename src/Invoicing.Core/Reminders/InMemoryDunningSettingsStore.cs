@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace Invoicing.Core;
+
+/// <summary>Dunning settings in two concurrent dictionaries.</summary>
+internal sealed class InMemoryDunningSettingsStore : IDunningSettingsStore
+{
+    private readonly ConcurrentDictionary<string, DunningCustomerSettings> _customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DunningInvoiceSettings> _invoices = new(StringComparer.Ordinal);
+
+    public Task<DunningCustomerSettings?> GetCustomerAsync(string customerKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(customerKey is not null && _customers.TryGetValue(customerKey, out var s) ? s : null);
+
+    public Task SaveCustomerAsync(DunningCustomerSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ReminderRules.RequireText(settings.CustomerKey, "DUN-SETTINGS-CUSTOMER", "customerKey");
+        _customers[settings.CustomerKey] = settings;
+        return Task.CompletedTask;
+    }
+
+    public Task<DunningInvoiceSettings?> GetInvoiceAsync(string invoiceNumber, CancellationToken cancellationToken = default) =>
+        Task.FromResult(invoiceNumber is not null && _invoices.TryGetValue(invoiceNumber, out var s) ? s : null);
+
+    public Task SaveInvoiceAsync(DunningInvoiceSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ReminderRules.RequireText(settings.InvoiceNumber, "DUN-SETTINGS-INVOICE", "invoiceNumber");
+        _invoices[settings.InvoiceNumber] = settings;
+        return Task.CompletedTask;
+    }
+}

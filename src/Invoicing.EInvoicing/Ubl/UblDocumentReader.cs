@@ -87,7 +87,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             BuyerAccountingReference = Text(root, "AccountingCost"),
             PaymentTerms = root.Elements(CacNs + "PaymentTerms").Select(t => Text(t, "Note")).FirstOrDefault(t => t is not null),
             Notes = root.Elements(CbcNs + "Note").Select(ReadNote).Where(n => n is not null).Select(n => n!).ToValueList(),
-            BusinessProcessType = Text(root, "ProfileID"),
+            BusinessProcessType = Text(root, "ProfileID") is { } profile && profile != UblNames.PeppolProfileId ? profile : null,
             PrecedingInvoices = root.Elements(CacNs + "BillingReference").Select(ReadPreceding).Where(p => p is not null).Select(p => p!).ToValueList(),
             Seller = ReadParty(sellerElement, seller: true, skipSepa: mandate is not null),
             Buyer = ReadParty(buyerElement, seller: false, skipSepa: false),

@@ -176,10 +176,7 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
 
         Address("PostalAddress", party.Address);
         TaxScheme(party.VatId, "VAT");
-        if (seller)
-        {
-            TaxScheme(party.TaxRegistrationId, "TAX");
-        }
+        TaxScheme(party.TaxRegistrationId, "TAX");
 
         Start("PartyLegalEntity");
         Text("RegistrationName", party.Name);
@@ -489,7 +486,11 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
         if (line.BaseQuantity is { } baseQuantity)
         {
             xml.WriteStartElement("cbc", "BaseQuantity", Cbc);
-            xml.WriteAttributeString("unitCode", line.BaseQuantityUnitCode ?? line.UnitCode);
+            if (line.BaseQuantityUnitCode is not null)
+            {
+                xml.WriteAttributeString("unitCode", line.BaseQuantityUnitCode);
+            }
+
             xml.WriteString(XmlValues.FormatDecimal(baseQuantity));
             xml.WriteEndElement();
         }

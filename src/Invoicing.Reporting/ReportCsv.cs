@@ -1,0 +1,138 @@
+using System.Globalization;
+using CsvHelper;
+using NodaTime.Text;
+
+namespace Invoicing.Reporting;
+
+/// <summary>
+/// Writes the reports as CSV (comma separated, invariant culture, ISO dates, one header line) to the caller's
+/// writer, which stays open. Amounts are written as they are, in their currency, with the currency on each line.
+/// </summary>
+public static class ReportCsv
+{
+    /// <summary>One line per customer and one total line per currency: currency, customerKey, customerName, one column per bucket, total, invoices.</summary>
+    public static void WriteAging(AgingReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var csv = Open(writer);
+        Fields(csv, ["currency", "customerKey", "customerName", .. report.Buckets.Buckets.Select(b => b.Label), "total", "invoices"]);
+        foreach (var section in report.Currencies)
+        {
+            foreach (var row in section.Customers.Append(section.Total))
+            {
+                csv.WriteField(section.Currency.Code);
+                csv.WriteField(row.CustomerKey);
+                csv.WriteField(row.CustomerName);
+                foreach (var amount in row.Amounts)
+                {
+                    csv.WriteField(amount);
+                }
+
+                csv.WriteField(row.Total);
+                csv.WriteField(row.InvoiceCount);
+                csv.NextRecord();
+            }
+        }
+    }
+
+    /// <summary>One line per currency: the DSO figures and the CEI (empty when undefined).</summary>
+    public static void WriteDso(DsoReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var csv = Open(writer);
+        Fields(csv, ["currency", "asOf", "periodDays", "receivables", "creditSales", "dsoStandard", "dsoCountback", "countbackIsLowerBound", "openingReceivables", "currentReceivables", "cei"]);
+        foreach (var row in report.Currencies)
+        {
+            csv.WriteField(row.Currency.Code);
+            csv.WriteField(Date(report.AsOf));
+            csv.WriteField(report.PeriodDays);
+            csv.WriteField(row.Receivables);
+            csv.WriteField(row.CreditSales);
+            csv.WriteField(row.StandardDays);
+            csv.WriteField(row.CountbackDays);
+            csv.WriteField(row.CountbackIsLowerBound ? "true" : "false");
+            csv.WriteField(row.OpeningReceivables);
+            csv.WriteField(row.CurrentReceivables);
+            csv.WriteField(row.CollectionEffectivenessIndex);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>One line per currency and week: the expected amount, the band and the running total.</summary>
+    public static void WriteForecast(CashForecast forecast, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(forecast);
+        using var csv = Open(writer);
+        Fields(csv, ["currency", "week", "start", "end", "expected", "low", "high", "cumulativeExpected"]);
+        foreach (var section in forecast.Currencies)
+        {
+            foreach (var week in section.Weeks)
+            {
+                csv.WriteField(section.Currency.Code);
+                csv.WriteField(week.Index);
+                csv.WriteField(Date(week.Start));
+                csv.WriteField(Date(week.End));
+                csv.WriteField(week.Expected);
+                csv.WriteField(week.Low);
+                csv.WriteField(week.High);
+                csv.WriteField(week.CumulativeExpected);
+                csv.NextRecord();
+            }
+        }
+    }
+
+    /// <summary>One line per customer: settled invoices, average delay, average days late, deviation.</summary>
+    public static void WritePaymentBehaviour(PaymentBehaviourReport report, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var csv = Open(writer);
+        Fields(csv, ["customerKey", "customerName", "paidInvoices", "averageDelayDays", "averageDaysLate", "delayStandardDeviationDays"]);
+        foreach (var row in report.Customers)
+        {
+            csv.WriteField(row.CustomerKey);
+            csv.WriteField(row.CustomerName);
+            csv.WriteField(row.PaidInvoices);
+            csv.WriteField(row.AverageDelayDays);
+            csv.WriteField(row.AverageDaysLate);
+            csv.WriteField(row.DelayStandardDeviationDays);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>One line per overdue invoice, written as the sequence is read (nothing is buffered).</summary>
+    public static void WriteOverdue(IEnumerable<OverdueInvoice> overdue, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(overdue);
+        using var csv = Open(writer);
+        Fields(csv, ["number", "customerKey", "customerName", "currency", "dueDate", "daysOverdue", "balance"]);
+        foreach (var row in overdue)
+        {
+            csv.WriteField(row.Number);
+            csv.WriteField(row.CustomerKey);
+            csv.WriteField(row.CustomerName);
+            csv.WriteField(row.Currency.Code);
+            csv.WriteField(Date(row.DueDate));
+            csv.WriteField(row.DaysOverdue);
+            csv.WriteField(row.Balance);
+            csv.NextRecord();
+        }
+    }
+
+    private static CsvWriter Open(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+    }
+
+    private static void Fields(CsvWriter csv, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            csv.WriteField(name);
+        }
+
+        csv.NextRecord();
+    }
+
+    private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+}

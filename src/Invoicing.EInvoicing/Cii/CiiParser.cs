@@ -70,9 +70,9 @@ internal static class CiiParser
             Notes = header.Elements(Ram + "IncludedNote").Select(ReadNote).OfType<InvoiceNote>().ToValueList(),
             BusinessProcessType = businessProcess,
             PrecedingInvoices = settlement.Elements(Ram + "InvoiceReferencedDocument").Select(ReadPreceding).ToValueList(),
-            Seller = ReadParty(Required(agreement, Ram + "SellerTradeParty", "BG-4"), "BT-27"),
+            Seller = ReadParty(Required(agreement, Ram + "SellerTradeParty", "BG-4"), "BT-27", isSeller: true),
             Buyer = ReadParty(Required(agreement, Ram + "BuyerTradeParty", "BG-7"), "BT-44"),
-            Payee = settlement.Element(Ram + "PayeeTradeParty") is { } payee ? ReadParty(payee, "BT-59") : null,
+            Payee = settlement.Element(Ram + "PayeeTradeParty") is { } payee ? ReadPayee(payee) : null,
             Delivery = delivery is null ? null : ReadDelivery(delivery),
             InvoicingPeriod = ReadPeriod(settlement.Element(Ram + "BillingSpecifiedPeriod")),
             PaymentInstructions = ReadPayment(settlement, terms),
@@ -184,7 +184,7 @@ internal static class CiiParser
         return (line, statedNet);
     }
 
-    private static Party ReadParty(XElement party, string nameTerm)
+    private static Party ReadParty(XElement party, string nameTerm, bool isSeller = false)
     {
         var legal = party.Element(Ram + "SpecifiedLegalOrganization");
         var legalId = legal?.Element(Ram + "ID");
@@ -205,7 +205,7 @@ internal static class CiiParser
                 case "VA":
                     vatId ??= id.Value.Trim();
                     break;
-                case "FC":
+                case "FC" when isSeller:
                     taxId ??= id.Value.Trim();
                     break;
                 default:
@@ -238,12 +238,16 @@ internal static class CiiParser
             LegalId = legalId is null || string.IsNullOrWhiteSpace(legalId.Value) ? null : new Identifier(legalId.Value.Trim(), Attr(legalId, "schemeID")),
             VatId = vatId,
             TaxRegistrationId = taxId,
-            AdditionalLegalInfo = Text(party, Ram + "Description"),
+            AdditionalLegalInfo = isSeller ? Text(party, Ram + "Description") : null,
             Address = ReadAddress(party.Element(Ram + "PostalTradeAddress")),
             ElectronicAddress = electronic is null || string.IsNullOrWhiteSpace(electronic.Value) ? null : new Identifier(electronic.Value.Trim(), Attr(electronic, "schemeID")),
             Contact = contact is null ? null : ReadContact(contact),
         };
     }
+
+    /// <summary>The payee (BG-10) has a name, identifiers and a legal registration only.</summary>
+    private static Party ReadPayee(XElement payee) =>
+        ReadParty(payee, "BT-59") with { Address = null, Contact = null, VatId = null, ElectronicAddress = null, TradingName = null };
 
     private static Contact? ReadContact(XElement contact)
     {
@@ -282,13 +286,14 @@ internal static class CiiParser
         }
 
         var location = shipTo?.Element(Ram + "GlobalID") ?? shipTo?.Element(Ram + "ID");
-        return new Delivery
+        var result = new Delivery
         {
             PartyName = Text(shipTo, Ram + "Name"),
             LocationId = location is null || string.IsNullOrWhiteSpace(location.Value) ? null : new Identifier(location.Value.Trim(), Attr(location, "schemeID")),
             Date = date,
             Address = ReadAddress(shipTo?.Element(Ram + "PostalTradeAddress")),
         };
+        return result == new Delivery() ? null : result;
     }
 
     private static PaymentInstructions? ReadPayment(XElement settlement, List<XElement> terms)

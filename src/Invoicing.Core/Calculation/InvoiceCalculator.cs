@@ -144,6 +144,11 @@ public static class InvoiceCalculator
     /// </summary>
     private static decimal? RateOf(VatCategory category, decimal? rate, ref Position where)
     {
+        if ((uint)category > (uint)VatCategory.B)
+        {
+            throw Invalid("BR-CO-04", where.Path() + ".vatCategory", "The VAT category code (BT-151, BT-95, BT-102) is not one EN 16931 allows.");
+        }
+
         if (category == VatCategory.O)
         {
             return null;

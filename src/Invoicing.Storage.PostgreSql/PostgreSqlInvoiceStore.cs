@@ -1,0 +1,538 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Invoicing.Core;
+using NodaTime;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Invoicing.Storage.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL store. Issue is one transaction that locks the chain head (so appends to the global hash chain are
+/// serialized), draws the next sequence of the counter, stores the frozen document and its account, and deletes the draft.
+/// </summary>
+internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, IDisposable
+{
+    private const string AccountColumns = "i.document, a.payments, a.credits";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _schema;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+    private volatile bool _disposed;
+
+    public PostgreSqlInvoiceStore(PostgreSqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _schema = options.Schema;
+        _dataSource = CreateDataSource(options);
+    }
+
+    /// <summary>A data source whose connections resolve unqualified names in the store's schema.</summary>
+    public static NpgsqlDataSource CreateDataSource(PostgreSqlStoreOptions options)
+    {
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        builder.ConnectionStringBuilder.SearchPath = options.Schema;
+        builder.ConnectionStringBuilder.ApplicationName ??= "Invoicing.Storage.PostgreSql";
+        return builder.Build();
+    }
+
+    public async Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckDraft(draft);
+        var json = InvoiceJson.Serialize(draft);
+        var draftId = id ?? DraftId.New();
+        return await RunAsync(nameof(SaveDraftAsync), async connection =>
+        {
+            var command = new NpgsqlCommand(
+                "INSERT INTO drafts (id, document) VALUES (@id, @document) ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, saved_at = now()",
+                connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.AddWithValue("id", draftId.Value);
+            command.Parameters.AddWithValue("document", json);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return draftId;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Invoice?> GetDraftAsync(DraftId id, CancellationToken cancellationToken = default)
+    {
+        var json = await RunAsync(nameof(GetDraftAsync), async connection =>
+        {
+            var command = new NpgsqlCommand("SELECT document FROM drafts WHERE id = @id", connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.AddWithValue("id", id.Value);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : InvoiceJson.Deserialize(json);
+    }
+
+    public Task<bool> DeleteDraftAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(DeleteDraftAsync), async connection =>
+        {
+            var command = new NpgsqlCommand("DELETE FROM drafts WHERE id = @id", connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.AddWithValue("id", id.Value);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+
+    public async Task<IssuedInvoice> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
+    {
+        var totals = InvoiceLifecycle.PrepareIssue(request);
+        var document = request.Document;
+        var counterKey = request.Series.CounterKey(document.IssueDate);
+        var creditedNumber = InvoiceLifecycle.CreditedInvoiceNumber(document);
+
+        return await RunAsync(nameof(IssueAsync), async connection =>
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+
+            // 1. Lock the chain head (serializes every append), read the counter, the draft and the credited account.
+            string previousHash;
+            long chainLength;
+            long lastSequence = 0;
+            LocalDate? lastIssueDate = null;
+            var draftExists = false;
+            InvoiceAccount? credited = null;
+            var batch = new NpgsqlBatch(connection, transaction);
+            await using (batch.ConfigureAwait(false))
+            {
+                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT length, hash FROM chain_head WHERE id = 1 FOR UPDATE"));
+                batch.BatchCommands.Add(Command("SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $1", counterKey));
+                batch.BatchCommands.Add(Command("SELECT count(*) FROM drafts WHERE id = $1", request.DraftId?.Value ?? Guid.Empty));
+                batch.BatchCommands.Add(Command($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = $1 FOR UPDATE OF a", creditedNumber ?? string.Empty));
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_schema}' is missing; the schema is damaged");
+                }
+
+                chainLength = reader.GetInt64(0);
+                previousHash = reader.GetString(1);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    lastSequence = reader.GetInt64(0);
+                    lastIssueDate = LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(1));
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                draftExists = reader.GetInt64(0) > 0;
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (creditedNumber is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    credited = ReadAccount(reader);
+                }
+            }
+
+            // 2. The rules, then the number and the seal.
+            InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
+            var issued = InvoiceLifecycle.Seal(request, totals, lastSequence + 1, previousHash);
+            var credit = InvoiceLifecycle.CreditToApply(issued.Document, totals, credited);
+            var sealedDocument = issued.Document;
+
+            // 3. Append, count, open the account, delete the draft, apply the credit.
+            var writes = new NpgsqlBatch(connection, transaction);
+            await using (writes.ConfigureAwait(false))
+            {
+                writes.BatchCommands.Add(Command(
+                    """
+                    INSERT INTO issued (position, number, series_id, counter_key, sequence, is_credit_note, customer_key, currency,
+                                        issue_date, due_date, amount_due, issued_at, previous_hash, hash, document)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                    """,
+                    chainLength + 1,
+                    issued.Number,
+                    issued.SeriesId,
+                    counterKey,
+                    issued.Sequence,
+                    sealedDocument.Type.IsCreditNote(),
+                    sealedDocument.CustomerKey,
+                    sealedDocument.Currency.Code,
+                    sealedDocument.IssueDate.ToDateOnly(),
+                    (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
+                    totals.AmountDue,
+                    issued.IssuedAt.ToDateTimeUtc(),
+                    issued.PreviousHash,
+                    issued.Hash,
+                    StoreJson.SerializeIssued(issued)));
+                writes.BatchCommands.Add(Command(
+                    """
+                    INSERT INTO counters (counter_key, series_id, last_sequence, last_issue_date) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (counter_key) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_issue_date = EXCLUDED.last_issue_date
+                    """,
+                    counterKey,
+                    issued.SeriesId,
+                    issued.Sequence,
+                    sealedDocument.IssueDate.ToDateOnly()));
+                writes.BatchCommands.Add(Command("UPDATE chain_head SET length = $1, hash = $2 WHERE id = 1", chainLength + 1, issued.Hash));
+                writes.BatchCommands.Add(Command(
+                    "INSERT INTO accounts (number, customer_key, issue_date, due_date, is_credit_note, amount_due) VALUES ($1, $2, $3, $4, $5, $6)",
+                    issued.Number,
+                    sealedDocument.CustomerKey,
+                    sealedDocument.IssueDate.ToDateOnly(),
+                    (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
+                    sealedDocument.Type.IsCreditNote(),
+                    totals.AmountDue));
+                if (request.DraftId is { } draftId)
+                {
+                    writes.BatchCommands.Add(Command("DELETE FROM drafts WHERE id = $1", draftId.Value));
+                }
+
+                if (credit is not null && credited is not null)
+                {
+                    writes.BatchCommands.Add(Command(
+                        "UPDATE accounts SET credited = credited + $1, credits = $2 WHERE number = $3",
+                        credit.Amount,
+                        StoreJson.SerializeCredits(credited.Credits.Append(credit)),
+                        credited.Number));
+                }
+
+                try
+                {
+                    await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException exception) when (exception.SqlState == PostgreSqlErrors.UniqueViolation && exception.ConstraintName == "issued_number_key")
+                {
+                    throw InvoiceLifecycle.NumberTaken(issued.Number);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return issued;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IssuedInvoice?> GetAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        var json = await RunAsync(nameof(GetAsync), async connection =>
+        {
+            var command = new NpgsqlCommand("SELECT document FROM issued WHERE number = @number", connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.AddWithValue("number", number);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        }, cancellationToken).ConfigureAwait(false);
+        return json is null ? null : InvoiceJson.DeserializeIssued(json);
+    }
+
+    public Task<InvoiceAccount?> GetAccountAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return RunAsync(nameof(GetAccountAsync), async connection =>
+        {
+            var command = new NpgsqlCommand($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = @number", connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.AddWithValue("number", number);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+        }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<InvoiceAccount> QueryAsync(InvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        const string operation = nameof(QueryAsync);
+        var sql = new StringBuilder($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE true");
+        var parameters = new List<object>();
+        void Where(string condition, object value)
+        {
+            parameters.Add(value);
+            sql.Append(" AND ").Append(condition.Replace("?", "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
+
+        if (query.OpenOnly)
+        {
+            sql.Append(" AND a.is_open");
+        }
+
+        if (query.DueOnOrBefore is { } due)
+        {
+            Where("a.due_date <= ?", due.ToDateOnly());
+        }
+
+        if (query.CustomerKey is { } customer)
+        {
+            Where("a.customer_key = ?", customer);
+        }
+
+        if (query.IssuedOnOrAfter is { } from)
+        {
+            Where("a.issue_date >= ?", from.ToDateOnly());
+        }
+
+        if (query.IssuedOnOrBefore is { } to)
+        {
+            Where("a.issue_date <= ?", to.ToDateOnly());
+        }
+
+        sql.Append(" ORDER BY a.due_date, a.number");
+
+        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
+        var connection = await GuardAsync(operation, () => _dataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = new NpgsqlCommand(sql.ToString(), connection);
+            await using (command.ConfigureAwait(false))
+            {
+                foreach (var value in parameters)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = value });
+                }
+
+                // Rows stream from the server as they are read: a large result set is never held in memory.
+                var reader = await GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await GuardAsync(operation, () => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+                    {
+                        yield return ReadAccount(reader);
+                    }
+                }
+            }
+        }
+    }
+
+    public async Task<InvoiceAccount> RecordPaymentAsync(Payment payment, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckPaymentShape(payment);
+        return await RunAsync(nameof(RecordPaymentAsync), async connection =>
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            InvoiceAccount? account = null;
+            bool idRecorded;
+            var batch = new NpgsqlBatch(connection, transaction);
+            await using (batch.ConfigureAwait(false))
+            {
+                batch.BatchCommands.Add(Command($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = $1 FOR UPDATE OF a", payment.InvoiceNumber));
+                batch.BatchCommands.Add(Command("SELECT count(*) FROM payment_ids WHERE id = $1", payment.Id));
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    account = ReadAccount(reader);
+                }
+
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                idRecorded = reader.GetInt64(0) > 0;
+            }
+
+            InvoiceLifecycle.CheckPayment(payment, account, idRecorded);
+            var after = account! with { Payments = account.Payments.Append(payment).ToValueList() };
+            var writes = new NpgsqlBatch(connection, transaction);
+            await using (writes.ConfigureAwait(false))
+            {
+                writes.BatchCommands.Add(Command("INSERT INTO payment_ids (id, invoice_number) VALUES ($1, $2)", payment.Id, after.Number));
+                writes.BatchCommands.Add(Command("UPDATE accounts SET paid = paid + $1, payments = $2 WHERE number = $3", payment.Amount, StoreJson.SerializePayments(after.Payments), after.Number));
+                try
+                {
+                    await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PostgresException exception) when (exception.SqlState == PostgreSqlErrors.UniqueViolation && exception.ConstraintName == "payment_ids_pkey")
+                {
+                    // Recorded by another process between our check and our insert.
+                    InvoiceLifecycle.CheckPayment(payment, account, idAlreadyRecorded: true);
+                    throw;
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return after;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<ArchiveVerification> VerifyArchiveAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(nameof(VerifyArchiveAsync), async connection =>
+        {
+            // One snapshot for the whole walk, so documents issued meanwhile neither break nor extend it.
+            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            long headLength;
+            string headHash;
+            var head = new NpgsqlCommand("SELECT length, hash FROM chain_head WHERE id = 1", connection, transaction);
+            await using (head.ConfigureAwait(false))
+            {
+                var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return new ArchiveVerification(0, "(chain head)", "the chain head row is missing");
+                }
+
+                headLength = reader.GetInt64(0);
+                headHash = reader.GetString(1);
+            }
+
+            var verifier = new ArchiveChainVerifier();
+            string? lastNumber = null;
+            var lastHash = ArchiveHash.Genesis;
+            long rows = 0;
+            var command = new NpgsqlCommand(
+                "SELECT position, number, series_id, sequence, is_credit_note, customer_key, issue_date, due_date, amount_due, previous_hash, hash, document FROM issued ORDER BY position",
+                connection,
+                transaction);
+            await using (command.ConfigureAwait(false))
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows++;
+                    var number = reader.GetString(1);
+                    IssuedInvoice issued;
+                    try
+                    {
+                        issued = InvoiceJson.DeserializeIssued(reader.GetString(11));
+                    }
+                    catch (InvoiceFormatException exception)
+                    {
+                        verifier.Unreadable(number, "its stored document cannot be read: " + exception.Message);
+                        break;
+                    }
+
+                    if (!verifier.Check(issued))
+                    {
+                        break;
+                    }
+
+                    var mismatch = ColumnMismatch(reader, issued, rows);
+                    if (mismatch is not null)
+                    {
+                        return new ArchiveVerification(rows - 1, number, mismatch);
+                    }
+
+                    lastNumber = number;
+                    lastHash = issued.Hash;
+                }
+            }
+
+            if (verifier.Failure is { } failure)
+            {
+                return failure;
+            }
+
+            if (headLength != rows || !string.Equals(headHash, lastHash, StringComparison.Ordinal))
+            {
+                return new ArchiveVerification(
+                    rows,
+                    lastNumber ?? "(none)",
+                    FormattableString.Invariant($"the chain head records {headLength} documents ending in hash {headHash[..12]}..., the archive holds {rows} ending in {lastHash[..12]}...: documents after this one were removed"));
+            }
+
+            return verifier.Result();
+        }, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+        _migrationGate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _dataSource.Dispose();
+        _migrationGate.Dispose();
+    }
+
+    /// <summary>The first denormalized column that disagrees with the frozen document, or null.</summary>
+    private static string? ColumnMismatch(NpgsqlDataReader reader, IssuedInvoice issued, long expectedPosition)
+    {
+        var document = issued.Document;
+        return
+            reader.GetInt64(0) != expectedPosition ? FormattableString.Invariant($"its position {reader.GetInt64(0)} is not {expectedPosition} (a document was removed)")
+            : reader.GetString(1) != issued.Number ? "its number column does not match its document"
+            : reader.GetString(2) != issued.SeriesId ? "its series column does not match its document"
+            : reader.GetInt64(3) != issued.Sequence ? "its sequence column does not match its document"
+            : reader.GetBoolean(4) != document.Type.IsCreditNote() ? "its document type column does not match its document"
+            : reader.GetString(5) != document.CustomerKey ? "its customer column does not match its document"
+            : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)) != document.IssueDate ? "its issue date column does not match its document"
+            : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(7)) != (document.DueDate ?? document.IssueDate) ? "its due date column does not match its document"
+            : reader.GetDecimal(8) != issued.Totals.AmountDue ? "its amount due column does not match its document"
+            : reader.GetString(9) != issued.PreviousHash ? "its previous hash column does not match its document"
+            : reader.GetString(10) != issued.Hash ? "its hash column does not match its document"
+            : null;
+    }
+
+    private static InvoiceAccount ReadAccount(NpgsqlDataReader reader) => new()
+    {
+        Invoice = InvoiceJson.DeserializeIssued(reader.GetString(0)),
+        Payments = StoreJson.DeserializePayments(reader.GetString(1)),
+        Credits = StoreJson.DeserializeCredits(reader.GetString(2)),
+    };
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value is string text ? new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private async Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                return await work(connection).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            throw PostgreSqlErrors.Wrap(operation, exception);
+        }
+    }
+
+    private static async Task<T> GuardAsync<T>(string operation, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception))
+        {
+            throw PostgreSqlErrors.Wrap(operation, exception);
+        }
+    }
+
+    private async Task EnsureMigratedAsync(string operation, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        try
+        {
+            if (!_migrated)
+            {
+                await PostgreSqlMigrator.MigrateAsync(_dataSource, _schema, cancellationToken).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        catch (InvoiceStoreException exception) when (exception.Operation == "Migrate")
+        {
+            throw new InvoiceStoreException(operation, "the schema could not be prepared: " + exception.Message, exception.InnerException ?? exception);
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+}

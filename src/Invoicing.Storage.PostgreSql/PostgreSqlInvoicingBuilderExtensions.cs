@@ -1,0 +1,28 @@
+using Invoicing.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Invoicing.Storage.PostgreSql;
+
+/// <summary>Registers the PostgreSQL store.</summary>
+public static class PostgreSqlInvoicingBuilderExtensions
+{
+    /// <summary>
+    /// Stores invoices in PostgreSQL: <c>services.AddInvoicing().UsePostgreSql(connectionString)</c>. The schema is
+    /// created and migrated on first use (safe from several processes at once). Registrations use <c>TryAdd</c>, so a
+    /// store registered before wins.
+    /// </summary>
+    /// <param name="builder">The invoicing builder.</param>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="schema">The schema the store uses; <c>invoicing</c> by default.</param>
+    /// <exception cref="ArgumentException">The connection string or the schema name is not valid.</exception>
+    public static IInvoicingBuilder UsePostgreSql(this IInvoicingBuilder builder, string connectionString, string schema = PostgreSqlStoreOptions.DefaultSchema)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new PostgreSqlStoreOptions(connectionString, schema);
+        builder.Services.TryAddSingleton(options);
+        builder.Services.TryAddSingleton(provider => new PostgreSqlInvoiceStore(provider.GetRequiredService<PostgreSqlStoreOptions>()));
+        builder.Services.TryAddSingleton<IInvoiceStore>(provider => provider.GetRequiredService<PostgreSqlInvoiceStore>());
+        return builder;
+    }
+}

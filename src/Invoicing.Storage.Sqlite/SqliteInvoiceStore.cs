@@ -1,0 +1,505 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Invoicing.Core;
+using Microsoft.Data.Sqlite;
+
+namespace Invoicing.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite store. Writes go through one connection held by this instance, one at a time, each in a
+/// <c>BEGIN IMMEDIATE</c> transaction (so other processes on the same file wait for the lock rather than interleave);
+/// reads use pooled connections and see the last committed state (WAL). The schema is brought up to date on first use.
+/// </summary>
+internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private volatile bool _migrated;
+    private volatile bool _disposed;
+
+    public SqliteInvoiceStore(string connectionString, SqliteStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        };
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException("The connection string names no database file (Data Source).", nameof(connectionString));
+        }
+
+        _connectionString = builder.ToString();
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(options.DurableCommits ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;");
+    }
+
+    /// <summary>Brings the schema up to date now rather than on first use; returns the versions applied.</summary>
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        WriteAsync<IReadOnlyList<int>>("MigrateAsync", (_, _) => Task.FromResult<IReadOnlyList<int>>([]), cancellationToken, migrate: true);
+
+    public Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckDraft(draft);
+        var key = id ?? DraftId.New();
+        var json = InvoiceJson.Serialize(draft);
+        return WriteAsync("SaveDraftAsync", async (connection, transaction) =>
+        {
+            await ExecuteAsync(connection, transaction, "INSERT INTO drafts (id, document_json) VALUES ($id, $json) ON CONFLICT (id) DO UPDATE SET document_json = excluded.document_json", cancellationToken, ("$id", key.ToString()), ("$json", json)).ConfigureAwait(false);
+            return key;
+        }, cancellationToken);
+    }
+
+    public Task<Invoice?> GetDraftAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        ReadAsync("GetDraftAsync", async connection =>
+        {
+            var json = await ScalarAsync<string>(connection, null, "SELECT document_json FROM drafts WHERE id = $id", cancellationToken, ("$id", id.ToString())).ConfigureAwait(false);
+            return json is null ? null : InvoiceJson.Deserialize(json);
+        }, cancellationToken);
+
+    public Task<bool> DeleteDraftAsync(DraftId id, CancellationToken cancellationToken = default) =>
+        WriteAsync("DeleteDraftAsync", async (connection, transaction) =>
+            await ExecuteAsync(connection, transaction, "DELETE FROM drafts WHERE id = $id", cancellationToken, ("$id", id.ToString())).ConfigureAwait(false) > 0,
+            cancellationToken);
+
+    public Task<IssuedInvoice> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
+    {
+        var totals = InvoiceLifecycle.PrepareIssue(request);
+        var document = request.Document;
+        var counterKey = request.Series.CounterKey(document.IssueDate);
+        return WriteAsync("IssueAsync", async (connection, transaction) =>
+        {
+            long lastSequence = 0;
+            NodaTime.LocalDate? lastIssueDate = null;
+            var counter = Command(connection, transaction, "SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $key", ("$key", counterKey));
+            await using (counter.ConfigureAwait(false))
+            {
+                var reader = await counter.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    lastSequence = reader.GetInt64(0);
+                    lastIssueDate = NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString(1)).Value;
+                }
+            }
+
+            var draftExists = request.DraftId is { } draftId
+                && await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM drafts WHERE id = $id", cancellationToken, ("$id", draftId.ToString())).ConfigureAwait(false) is not null;
+            InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
+
+            var sequence = checked(lastSequence + 1);
+            var number = request.Series.Format(sequence, document.IssueDate);
+            if (await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM issued_documents WHERE number = $number", cancellationToken, ("$number", number)).ConfigureAwait(false) is not null)
+            {
+                throw InvoiceLifecycle.NumberTaken(number);
+            }
+
+            var creditedNumber = InvoiceLifecycle.CreditedInvoiceNumber(document);
+            var original = creditedNumber is null ? null : await ReadAccountAsync(connection, transaction, creditedNumber, cancellationToken).ConfigureAwait(false);
+            var credit = InvoiceLifecycle.CreditToApply(document with { Number = number }, totals, original);
+
+            var previousHash = await ScalarAsync<string>(connection, transaction, "SELECT hash FROM issued_documents ORDER BY position DESC LIMIT 1", cancellationToken).ConfigureAwait(false)
+                ?? ArchiveHash.Genesis;
+            var issued = InvoiceLifecycle.Seal(request, totals, sequence, previousHash);
+            var account = new InvoiceAccount { Invoice = issued };
+
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO issued_documents (number, series_id, counter_key, sequence, type_code, issue_date, issued_at, previous_hash, hash, document_json)
+                VALUES ($number, $series, $counter, $sequence, $type, $issueDate, $issuedAt, $previousHash, $hash, $json)
+                """,
+                cancellationToken,
+                ("$number", issued.Number),
+                ("$series", issued.SeriesId),
+                ("$counter", counterKey),
+                ("$sequence", sequence),
+                ("$type", (int)issued.Document.Type),
+                ("$issueDate", SqliteText.Date(issued.Document.IssueDate)),
+                ("$issuedAt", SqliteText.Instant(issued.IssuedAt)),
+                ("$previousHash", issued.PreviousHash),
+                ("$hash", issued.Hash),
+                ("$json", StoreJson.SerializeIssued(issued))).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO accounts (number, is_credit_note, customer_key, issue_date, due_date, currency, amount_due, balance, is_open)
+                VALUES ($number, $creditNote, $customer, $issueDate, $dueDate, $currency, $amountDue, $balance, $open)
+                """,
+                cancellationToken,
+                ("$number", issued.Number),
+                ("$creditNote", issued.Document.Type.IsCreditNote() ? 1 : 0),
+                ("$customer", issued.Document.CustomerKey),
+                ("$issueDate", SqliteText.Date(issued.Document.IssueDate)),
+                ("$dueDate", SqliteText.Date(account.DueDate)),
+                ("$currency", issued.Document.Currency.Code),
+                ("$amountDue", SqliteText.Amount(account.AmountDue)),
+                ("$balance", SqliteText.Amount(account.Balance)),
+                ("$open", account.IsOpen ? 1 : 0)).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO counters (counter_key, last_sequence, last_issue_date) VALUES ($key, $sequence, $date)
+                ON CONFLICT (counter_key) DO UPDATE SET last_sequence = excluded.last_sequence, last_issue_date = excluded.last_issue_date
+                """,
+                cancellationToken,
+                ("$key", counterKey),
+                ("$sequence", sequence),
+                ("$date", SqliteText.Date(document.IssueDate))).ConfigureAwait(false);
+            if (request.DraftId is { } issuedDraft)
+            {
+                await ExecuteAsync(connection, transaction, "DELETE FROM drafts WHERE id = $id", cancellationToken, ("$id", issuedDraft.ToString())).ConfigureAwait(false);
+            }
+
+            if (credit is not null && original is not null)
+            {
+                var credited = original with { Credits = [.. original.Credits, credit] };
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    "UPDATE accounts SET credits_json = $credits, balance = $balance, is_open = $open WHERE number = $number",
+                    cancellationToken,
+                    ("$credits", StoreJson.SerializeCredits(credited.Credits)),
+                    ("$balance", SqliteText.Amount(credited.Balance)),
+                    ("$open", credited.IsOpen ? 1 : 0),
+                    ("$number", credited.Number)).ConfigureAwait(false);
+            }
+
+            return issued;
+        }, cancellationToken);
+    }
+
+    public Task<IssuedInvoice?> GetAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return ReadAsync("GetAsync", async connection =>
+        {
+            var json = await ScalarAsync<string>(connection, null, "SELECT document_json FROM issued_documents WHERE number = $number", cancellationToken, ("$number", number)).ConfigureAwait(false);
+            return json is null ? null : InvoiceJson.DeserializeIssued(json);
+        }, cancellationToken);
+    }
+
+    public Task<InvoiceAccount?> GetAccountAsync(string number, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(number);
+        return ReadAsync("GetAccountAsync", connection => ReadAccountAsync(connection, null, number, cancellationToken), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<InvoiceAccount> QueryAsync(InvoiceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ThrowIfDisposed();
+        const string operation = "QueryAsync";
+        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
+        var sql = new StringBuilder("SELECT d.document_json, a.payments_json, a.credits_json FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE 1 = 1");
+        var parameters = new List<(string, object)>();
+        if (query.OpenOnly)
+        {
+            sql.Append(" AND a.is_open = 1");
+        }
+
+        if (query.DueOnOrBefore is { } due)
+        {
+            sql.Append(" AND a.due_date <= $due");
+            parameters.Add(("$due", SqliteText.Date(due)));
+        }
+
+        if (query.CustomerKey is { } customer)
+        {
+            sql.Append(" AND a.customer_key = $customer");
+            parameters.Add(("$customer", customer));
+        }
+
+        if (query.IssuedOnOrAfter is { } from)
+        {
+            sql.Append(" AND a.issue_date >= $from");
+            parameters.Add(("$from", SqliteText.Date(from)));
+        }
+
+        if (query.IssuedOnOrBefore is { } to)
+        {
+            sql.Append(" AND a.issue_date <= $to");
+            parameters.Add(("$to", SqliteText.Date(to)));
+        }
+
+        sql.Append(" ORDER BY a.due_date, a.number");
+
+        SqliteConnection? connection = null;
+        SqliteCommand? command = null;
+        SqliteDataReader? reader = null;
+        try
+        {
+            try
+            {
+                connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                command = Command(connection, null, sql.ToString(), [.. parameters]);
+                reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsStoreFailure(exception))
+            {
+                throw Wrap(operation, exception);
+            }
+
+            while (true)
+            {
+                InvoiceAccount account;
+                try
+                {
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    account = ReadAccount(reader);
+                }
+                catch (Exception exception) when (IsStoreFailure(exception))
+                {
+                    throw Wrap(operation, exception);
+                }
+
+                yield return account;
+            }
+        }
+        finally
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (command is not null)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public Task<InvoiceAccount> RecordPaymentAsync(Payment payment, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckPaymentShape(payment);
+        return WriteAsync("RecordPaymentAsync", async (connection, transaction) =>
+        {
+            var duplicate = await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM payments WHERE id = $id", cancellationToken, ("$id", payment.Id.ToString("D"))).ConfigureAwait(false) is not null;
+            var account = await ReadAccountAsync(connection, transaction, payment.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+            InvoiceLifecycle.CheckPayment(payment, account, duplicate);
+            var paid = account! with { Payments = [.. account.Payments, payment] };
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO payments (id, invoice_number, value_date, amount, method, reference) VALUES ($id, $number, $date, $amount, $method, $reference)",
+                cancellationToken,
+                ("$id", payment.Id.ToString("D")),
+                ("$number", paid.Number),
+                ("$date", SqliteText.Date(payment.Date)),
+                ("$amount", SqliteText.Amount(payment.Amount)),
+                ("$method", payment.Method.ToString()),
+                ("$reference", (object?)payment.Reference ?? DBNull.Value)).ConfigureAwait(false);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "UPDATE accounts SET payments_json = $payments, balance = $balance, is_open = $open WHERE number = $number",
+                cancellationToken,
+                ("$payments", StoreJson.SerializePayments(paid.Payments)),
+                ("$balance", SqliteText.Amount(paid.Balance)),
+                ("$open", paid.IsOpen ? 1 : 0),
+                ("$number", paid.Number)).ConfigureAwait(false);
+            return paid;
+        }, cancellationToken);
+    }
+
+    public Task<ArchiveVerification> VerifyArchiveAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync("VerifyArchiveAsync", connection => SqliteArchive.VerifyAsync(connection, cancellationToken), cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync().ConfigureAwait(false);
+                _writer = null;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, bool migrate = false)
+    {
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfDisposed();
+            var connection = _writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (!_migrated || migrate)
+            {
+                await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                _migrated = true;
+            }
+
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            var result = await work(connection, transaction).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            transaction.Commit();
+            return result;
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            await DropWriterAsync().ConfigureAwait(false);
+            throw Wrap(operation, exception);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(operation, work, cancellationToken, migrate: false);
+
+    private async Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var connectionScope = connection.ConfigureAwait(false);
+            return await work(connection).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            throw Wrap(operation, exception);
+        }
+    }
+
+    private async Task EnsureMigratedAsync(string operation, CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await WriteAsync(operation, (_, _) => Task.FromResult(0), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var pragmas = Command(connection, null, _pragmas);
+            await using var pragmasScope = pragmas.ConfigureAwait(false);
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var wal = Command(connection, null, "PRAGMA journal_mode = WAL");
+            await using var walScope = wal.ConfigureAwait(false);
+            await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            _writer = null;
+        }
+    }
+
+    private static async Task<InvoiceAccount?> ReadAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, string number, CancellationToken cancellationToken)
+    {
+        var command = Command(
+            connection,
+            transaction,
+            "SELECT d.document_json, a.payments_json, a.credits_json FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE a.number = $number",
+            ("$number", number));
+        await using var commandScope = command.ConfigureAwait(false);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+    }
+
+    private static InvoiceAccount ReadAccount(SqliteDataReader reader) => new()
+    {
+        Invoice = InvoiceJson.DeserializeIssued(reader.GetString(0)),
+        Payments = StoreJson.DeserializePayments(reader.GetString(1)),
+        Credits = StoreJson.DeserializeCredits(reader.GetString(2)),
+    };
+
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = Command(connection, transaction, sql, parameters);
+        await using var commandScope = command.ConfigureAwait(false);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T?> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = Command(connection, transaction, sql, parameters);
+        await using var commandScope = command.ConfigureAwait(false);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal static bool IsStoreFailure(Exception exception) =>
+        exception is SqliteException or InvoiceFormatException or IOException or InvalidOperationException and not ObjectDisposedException;
+
+    internal static InvoiceStoreException Wrap(string operation, Exception exception) =>
+        new(operation, exception switch
+        {
+            InvoiceFormatException => "a stored document cannot be read: " + exception.Message,
+            _ => exception.Message,
+        }, exception);
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,27 @@
+using Invoicing.Core;
+
+namespace Invoicing.Storage.Sqlite;
+
+/// <summary>Creates SQLite stores outside dependency injection (tools, tests, samples).</summary>
+public static class SqliteInvoiceStores
+{
+    /// <summary>
+    /// A store over the SQLite database of <paramref name="connectionString"/> (for example <c>Data Source=invoices.db</c>).
+    /// The file is created when missing and its schema brought up to date on first use. The store is
+    /// <see cref="IAsyncDisposable"/>: dispose it to close its connections.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string is malformed or names no database file.</exception>
+    public static IInvoiceStore Open(string connectionString, SqliteStoreOptions? options = null) =>
+        new SqliteInvoiceStore(connectionString, options ?? new SqliteStoreOptions());
+
+    /// <summary>Brings the schema of a store made by <see cref="Open"/> up to date now; returns the versions applied.</summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    /// <exception cref="InvoiceStoreException">The database cannot be opened or migrated.</exception>
+    public static Task<IReadOnlyList<int>> MigrateAsync(IInvoiceStore store, CancellationToken cancellationToken = default) =>
+        store is SqliteInvoiceStore sqlite
+            ? sqlite.MigrateAsync(cancellationToken)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
+    /// <summary>The schema version this package brings a database to.</summary>
+    public static int SchemaVersion => SqliteMigrator.LatestVersion;
+}

@@ -1,0 +1,29 @@
+using Invoicing.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Invoicing.Storage.Sqlite;
+
+/// <summary>Registers the SQLite store.</summary>
+public static class SqliteInvoicingBuilderExtensions
+{
+    /// <summary>
+    /// Uses the SQLite database of <paramref name="connectionString"/> (for example <c>Data Source=invoices.db</c>)
+    /// as the invoice store: one store per service provider, disposed with it; the schema is migrated on first use.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string is empty, malformed or names no file, or the options are out of range.</exception>
+    public static IInvoicingBuilder UseSqlite(this IInvoicingBuilder builder, string connectionString, Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new SqliteStoreOptions();
+        configure?.Invoke(options);
+
+        // Fail at registration, not at the first invoice: a bad connection string or option is a host bug.
+        using (new SqliteInvoiceStore(connectionString, options))
+        {
+        }
+
+        builder.Services.TryAddSingleton<IInvoiceStore>(_ => new SqliteInvoiceStore(connectionString, options));
+        return builder;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net.Sockets;
+using Invoicing.Dunning;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Invoicing.Mail.Smtp;
+
+/// <summary>
+/// Sends through SMTP with MailKit, one connection per mail. Outcomes: accepted -> <see cref="MailSendStatus.Sent"/>;
+/// a 5xx reply, an invalid address, refused authentication or TLS -> <see cref="MailSendStatus.PermanentFailure"/> at once;
+/// a 4xx reply, a dropped connection, a timeout -> retried <see cref="SmtpMailOptions.MaxRetries"/> times with doubling
+/// waits, then <see cref="MailSendStatus.TransientFailure"/> (the runner retries later, up to its own attempt limit).
+/// </summary>
+internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProvider? timeProvider = null) : IMailSender
+{
+    private readonly SmtpMailOptions _options = options.Value;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        MimeMessage message;
+        try
+        {
+            message = MimeMessages.Create(mail, _options.From);
+        }
+        catch (ParseException exception)
+        {
+            return MailSendResult.Permanent($"Invalid address: {exception.Message}");
+        }
+
+        var result = MailSendResult.Transient("not attempted");
+        for (var attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(_options.RetryBackoff * Math.Pow(2, attempt - 1), _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            result = await SendOnceAsync(message, cancellationToken).ConfigureAwait(false);
+            if (result.Status != MailSendStatus.TransientFailure)
+            {
+                return result;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<MailSendResult> SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient
+        {
+            Timeout = (int)Math.Clamp(_options.Timeout.TotalMilliseconds, 1, int.MaxValue),
+            CheckCertificateRevocation = _options.CheckCertificateRevocation,
+        };
+        try
+        {
+            await client.ConnectAsync(_options.Host, _options.Port, Map(_options.Security), cancellationToken).ConfigureAwait(false);
+            if (_options.UserName is not null)
+            {
+                await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            }
+
+            await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+            return MailSendResult.Sent;
+        }
+        catch (SmtpCommandException exception)
+        {
+            var code = (int)exception.StatusCode;
+            var text = $"SMTP {code} {exception.ErrorCode}: {exception.Message}";
+            return code >= 500 ? MailSendResult.Permanent(text) : MailSendResult.Transient(text);
+        }
+        catch (AuthenticationException exception)
+        {
+            return MailSendResult.Permanent($"Authentication refused: {exception.Message}");
+        }
+        catch (SslHandshakeException exception)
+        {
+            return MailSendResult.Permanent($"TLS handshake failed: {exception.Message}");
+        }
+        catch (NotSupportedException exception)
+        {
+            return MailSendResult.Permanent($"The server does not support what is configured: {exception.Message}");
+        }
+        catch (Exception exception) when (exception is SmtpProtocolException or IOException or SocketException or TimeoutException or ServiceNotConnectedException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return MailSendResult.Transient($"Connection failed: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static async Task DisconnectQuietlyAsync(SmtpClient client)
+    {
+        try
+        {
+            await client.DisconnectAsync(true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException or SmtpProtocolException or SmtpCommandException)
+        {
+            // The message was accepted before QUIT; a failed QUIT changes nothing.
+        }
+    }
+
+    private static SecureSocketOptions Map(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.StartTlsWhenAvailable => SecureSocketOptions.StartTlsWhenAvailable,
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => throw new ArgumentOutOfRangeException(nameof(security), security, "Unknown SMTP security mode."),
+    };
+}

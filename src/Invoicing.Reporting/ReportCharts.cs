@@ -30,9 +30,10 @@ public static class ReportCharts
         CheckSize(width, height);
         var section = report.For(currencyCode) ?? throw new ArgumentException($"The aging report has nothing open in '{currencyCode}'.", nameof(currencyCode));
         var model = Model(string.Create(CultureInfo.InvariantCulture, $"Aging of receivables on {report.AsOf:yyyy-MM-dd} ({section.Currency.Code})"));
-        model.Axes.Add(new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = report.Buckets.Buckets.Select(b => b.Label).ToList(), Title = "Days past due" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, MaximumPadding = 0.1, Title = section.Currency.Code, StringFormat = "#,0" });
-        var bars = new BarSeries { FillColor = OxyColor.FromRgb(0x2B, 0x6C, 0xB0), LabelPlacement = LabelPlacement.Outside, LabelFormatString = "{0:#,0}", XAxisKey = null };
+        // OxyPlot bars run along their X (value) axis: a vertical value axis and a horizontal category axis give columns.
+        model.Axes.Add(new CategoryAxis { Key = "buckets", Position = AxisPosition.Bottom, ItemsSource = report.Buckets.Buckets.Select(b => b.Label).ToList(), Title = "Days past due" });
+        model.Axes.Add(new LinearAxis { Key = "amounts", Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, MaximumPadding = 0.1, Title = section.Currency.Code, StringFormat = "#,0" });
+        var bars = new BarSeries { FillColor = OxyColor.FromRgb(0x2B, 0x6C, 0xB0), LabelPlacement = LabelPlacement.Outside, LabelFormatString = "{0:#,0}", XAxisKey = "amounts", YAxisKey = "buckets" };
         foreach (var amount in section.Total.Amounts)
         {
             bars.Items.Add(new BarItem((double)amount));

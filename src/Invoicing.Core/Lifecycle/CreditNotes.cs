@@ -89,11 +89,12 @@ public static class CreditNotes
             Type = DocumentType.CreditNote,
             IssueDate = issueDate,
             DueDate = null,
-            PaymentTerms = null,
+            PaymentTerms = "Avoir à déduire de votre prochain règlement ou remboursé / To be deducted from your next payment or refunded",
             PrepaidAmount = null,
             RoundingAmount = null,
             PrecedingInvoices = [new PrecedingInvoiceReference(original.Number, invoice.IssueDate)],
-            Notes = [new InvoiceNote(reason ?? $"Avoir sur la facture {original.Number} du {invoice.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} / Credit note for invoice {original.Number}")],
+            // The reason first; the original's notes stay, as the French mentions apply to credit notes too.
+            Notes = [new InvoiceNote(reason ?? $"Avoir sur la facture {original.Number} du {invoice.IssueDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} / Credit note for invoice {original.Number}"), .. invoice.Notes],
             AllowancesCharges = ValueList<AllowanceCharge>.Empty,
         };
     }

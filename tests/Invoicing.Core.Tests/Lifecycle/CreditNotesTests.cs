@@ -17,7 +17,8 @@ public sealed class CreditNotesTests
         Assert.Null(credit.Number);
         Assert.Equal(CreditDate, credit.IssueDate);
         Assert.Equal([new PrecedingInvoiceReference("F2026-00001", new LocalDate(2026, 11, 2))], credit.PrecedingInvoices);
-        Assert.Equal("Commande annulée", Assert.Single(credit.Notes).Text);
+        Assert.Equal("Commande annulée", credit.Notes[0].Text);
+        Assert.NotNull(credit.PaymentTerms);
         Assert.Equal(original.Totals.AmountDue, InvoiceCalculator.Calculate(credit).AmountDue);
         Assert.Equal(original.Totals.VatBreakdown, InvoiceCalculator.Calculate(credit).VatBreakdown);
     }

@@ -26,8 +26,17 @@ internal static class DocumentLoader
         return start switch
         {
             '{' or '[' => new LoadedDocument(InvoiceJson.Deserialize(bytes), "json"),
-            _ => throw new InvoiceFormatException($"{Path.GetFileName(path)} is not an invoice this tool reads (JSON).", path),
+            '<' => FromXml(bytes),
+            _ => throw new InvoiceFormatException($"{Path.GetFileName(path)} is not an invoice this tool reads (JSON, CII or UBL XML).", path),
         };
+    }
+
+    /// <summary>CII or UBL, detected from the root element; the stated totals are kept for <c>totals</c> to compare.</summary>
+    private static LoadedDocument FromXml(byte[] bytes)
+    {
+        var document = EInvoicing.EInvoiceReader.Read(bytes);
+        var syntax = document.Syntax == EInvoicing.EInvoiceSyntax.Cii ? "cii" : "ubl";
+        return new LoadedDocument(document.Invoice, syntax, document.StatedTotals);
     }
 
     private static char FirstSignificantByte(ReadOnlySpan<byte> bytes)

@@ -34,21 +34,19 @@ internal static class CiiSerializer
             throw new ArgumentOutOfRangeException(nameof(profile), profile, "Unknown Factur-X profile.");
         }
 
+        if (string.IsNullOrWhiteSpace(invoice.Number))
+        {
+            throw new InvoiceValidationException(ValidationIssue.Error("BR-02", "number", "An invoice shall have an invoice number (BT-1); a draft gets its number when it is issued."));
+        }
+
         var totals = InvoiceCalculator.Calculate(invoice);
         var gate = new ProfileGate(profile);
         var context = new Context(invoice, totals, gate, invoice.Currency);
-        if (throwOnDataLoss)
+        // The losses are known before a byte is written, so a refusal leaves the output untouched.
+        gate.Collect(invoice);
+        if (throwOnDataLoss && gate.Losses.Count > 0)
         {
-            // Dry run: find the losses before writing a byte.
-            context.Gate.Collect(invoice);
-            if (gate.Losses.Count > 0)
-            {
-                throw new InvoiceValidationException(gate.Losses.Select(l => l with { Severity = ValidationSeverity.Error }));
-            }
-        }
-        else
-        {
-            gate.Collect(invoice);
+            throw new InvoiceValidationException(gate.Losses.Select(l => l with { Severity = ValidationSeverity.Error }));
         }
 
         using (var writer = XmlWriter.Create(output, Settings))

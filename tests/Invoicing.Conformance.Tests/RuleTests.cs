@@ -6,7 +6,7 @@ namespace Invoicing.Conformance.Tests;
 public sealed class RuleTests(ITestOutputHelper output)
 {
     /// <summary>The agreement reached and asserted (see docs/conformance.md for the table and every miss).</summary>
-    private const double RequiredAgreement = 0.0;
+    private const double RequiredAgreement = 0.996;
 
     [Fact]
     public void Validate_EveryRuleTest_AgreesWithTheExpectedOutcome()

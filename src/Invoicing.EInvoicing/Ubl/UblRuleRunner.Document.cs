@@ -64,10 +64,7 @@ internal sealed partial class UblRuleRunner
 
         foreach (var billing in Cacs(_root, "BillingReference"))
         {
-            if (Cac(billing, "InvoiceDocumentReference") is { } reference)
-            {
-                Require(Has(reference, "ID"), "BR-55", reference, "Each Preceding Invoice reference (BG-3) shall contain a Preceding Invoice reference (BT-25).");
-            }
+            Require(Has(Cac(billing, "InvoiceDocumentReference"), "ID"), "BR-55", billing, "Each Preceding Invoice reference (BG-3) shall contain a Preceding Invoice reference (BT-25).");
         }
 
         if (Val(Cbc(_root, "TaxCurrencyCode")) is { } taxCurrency)

@@ -76,13 +76,14 @@ internal sealed partial class UblRuleRunner
 
         if (taxInclusive is { } inclusive)
         {
-            var vatTotal = _root.Elements(CacNs + "TaxTotal")
+            // Every VAT total stated in the document currency must give the total with VAT: two that differ cannot both.
+            var vatTotals = _root.Elements(CacNs + "TaxTotal")
                 .Select(t => Cbc(t, "TaxAmount"))
                 .Where(a => a is not null && (Attr(a, "currencyID") is null || Attr(a, "currencyID") == _currency))
-                .Select(Dec)
-                .FirstOrDefault(v => v is not null) ?? 0m;
+                .Select(a => Dec(a) ?? 0m)
+                .DefaultIfEmpty(0m);
             Require(
-                Round2(inclusive) == Round2((taxExclusive ?? 0m) + vatTotal),
+                vatTotals.All(vat => Round2(inclusive) == Round2((taxExclusive ?? 0m) + vat)),
                 "BR-CO-15",
                 Cbc(monetary, "TaxInclusiveAmount"),
                 "Invoice total amount with VAT (BT-112) = Invoice total amount without VAT (BT-109) + Invoice total VAT amount (BT-110).");

@@ -35,12 +35,12 @@ internal sealed partial class UblRuleRunner
 
     private void VatCategoryRules()
     {
-        Category("S", "BR-S", Breakdown.AtLeastOne, Parties.SellerVat, Rate.Positive, exemption: false);
-        Category("Z", "BR-Z", Breakdown.ExactlyOne, Parties.SellerVat, Rate.Zero, exemption: false);
-        Category("E", "BR-E", Breakdown.ExactlyOne, Parties.SellerVat, Rate.Zero, exemption: true);
+        Category("S", "BR-S", Breakdown.AtLeastOne, Parties.SellerVatOrTaxRegistration, Rate.Positive, exemption: false);
+        Category("Z", "BR-Z", Breakdown.ExactlyOne, Parties.SellerVatOrTaxRegistration, Rate.Zero, exemption: false);
+        Category("E", "BR-E", Breakdown.ExactlyOne, Parties.SellerVatOrTaxRegistration, Rate.Zero, exemption: true);
         Category("AE", "BR-AE", Breakdown.ExactlyOne, Parties.ReverseCharge, Rate.Zero, exemption: true);
         Category("K", "BR-IC", Breakdown.ExactlyOne, Parties.IntraCommunity, Rate.Zero, exemption: true);
-        Category("G", "BR-G", Breakdown.ExactlyOne, Parties.SellerVat, Rate.Zero, exemption: true);
+        Category("G", "BR-G", Breakdown.ExactlyOne, Parties.SellerVatOrTaxRegistration, Rate.Zero, exemption: true);
         Category("O", "BR-O", Breakdown.ExactlyOne, Parties.NoVatIds, Rate.Absent, exemption: true);
         Category("L", "BR-IG", Breakdown.AtLeastOne, Parties.SellerVatOrTaxRegistration, Rate.NotNegative, exemption: false);
         Category("M", "BR-IP", Breakdown.AtLeastOne, Parties.SellerVatOrTaxRegistration, Rate.NotNegative, exemption: false);

@@ -18,14 +18,27 @@ namespace Invoicing.Core;
 /// </remarks>
 public static class InvoiceLifecycle
 {
-    /// <summary>Checks a draft before it is saved: it must not carry a number (numbers are given at issue).</summary>
-    /// <exception cref="InvoiceValidationException">INV-DRAFT-NUMBERED.</exception>
+    /// <summary>
+    /// Checks a draft before it is saved: it must not carry a number (numbers are given at issue), and it must read back
+    /// from its JSON form (a database store keeps drafts as JSON; a draft it could not read back would be lost).
+    /// </summary>
+    /// <exception cref="InvoiceValidationException">INV-DRAFT-NUMBERED, INV-DRAFT-UNREADABLE (with the field).</exception>
     public static void CheckDraft(Invoice draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         if (draft.Number is not null)
         {
             throw Refuse("INV-DRAFT-NUMBERED", "number", $"A draft has no number; '{draft.Number}' would be given at issue.");
+        }
+
+        try
+        {
+            InvoiceJson.Deserialize(InvoiceJson.Serialize(draft));
+        }
+        catch (InvoiceFormatException exception)
+        {
+            var path = exception.Path is { Length: > 2 } jsonPath && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : exception.Path ?? "$";
+            throw new InvoiceValidationException(ValidationIssue.Error("INV-DRAFT-UNREADABLE", path, "The draft could not be read back once saved: " + exception.Message), exception);
         }
     }
 

@@ -1,0 +1,9 @@
+using Invoicing.Core;
+
+namespace Invoicing.Storage.Tests.Conformance;
+
+/// <summary>The conformance suite against the in-memory store.</summary>
+public sealed class InMemoryStoreConformanceTests : StoreConformanceTests
+{
+    protected override Task<IInvoiceStore> CreateStoreAsync() => Task.FromResult(InvoiceStores.CreateInMemory());
+}

@@ -62,6 +62,7 @@ internal static class CliApp
     private static IEnumerable<Command> Commands(CliContext context)
     {
         yield return TotalsCommand.Create(context);
+        yield return ValidateCommand.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -63,6 +63,7 @@ internal static class CliApp
     {
         yield return TotalsCommand.Create(context);
         yield return ValidateCommand.Create(context);
+        yield return ConvertCommand.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

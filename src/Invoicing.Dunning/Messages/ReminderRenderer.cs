@@ -31,8 +31,7 @@ public sealed class ReminderRenderer
     public ReminderMessage Render(PlannedReminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
-        var language = ReminderTemplates.Normalize(reminder.Customer?.Language ?? _options.DefaultLanguage);
-        var template = _options.Templates.Find(language, reminder.Step.TemplateId, _options.DefaultLanguage);
+        var (template, language) = _options.Templates.Find(reminder.Customer?.Language ?? _options.DefaultLanguage, reminder.Step.TemplateId, _options.DefaultLanguage);
         var account = reminder.Account;
         var invoice = account.Invoice.Document;
         var currency = invoice.Currency;

@@ -39,12 +39,16 @@ public sealed class ReminderTemplates
     /// <summary>Whether a template exists for a language.</summary>
     public bool Contains(string language, string templateId) => _templates.ContainsKey((Normalize(language), templateId));
 
-    internal ParsedTemplate Find(string language, string templateId, string fallbackLanguage)
+    internal (ParsedTemplate Template, string Language) Find(string language, string templateId, string fallbackLanguage)
     {
-        if (_templates.TryGetValue((Normalize(language), templateId), out var template)
-            || _templates.TryGetValue((Normalize(fallbackLanguage), templateId), out template))
+        if (_templates.TryGetValue((Normalize(language), templateId), out var template))
         {
-            return template;
+            return (template, Normalize(language));
+        }
+
+        if (_templates.TryGetValue((Normalize(fallbackLanguage), templateId), out template))
+        {
+            return (template, Normalize(fallbackLanguage));
         }
 
         throw new InvoiceValidationException(ValidationIssue.Error("DUN-TEMPLATE-MISSING", "templateId", $"No template '{templateId}' in '{language}' or '{fallbackLanguage}'."));

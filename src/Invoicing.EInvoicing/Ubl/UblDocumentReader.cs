@@ -323,7 +323,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             Identifiers = Identifiers(party, skipSepa),
             LegalId = legal is null ? null : Identifier(legal, "CompanyID"),
             VatId = vatId,
-            TaxRegistrationId = taxId,
+            TaxRegistrationId = seller ? taxId : null,
             AdditionalLegalInfo = legal is null ? null : Text(legal, "CompanyLegalForm"),
             Address = Cac(party, "PostalAddress") is { } address ? ReadAddress(address) : null,
             ElectronicAddress = Identifier(party, "EndpointID"),

@@ -176,7 +176,10 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
 
         Address("PostalAddress", party.Address);
         TaxScheme(party.VatId, "VAT");
-        TaxScheme(party.TaxRegistrationId, "TAX");
+        if (seller)
+        {
+            TaxScheme(party.TaxRegistrationId, "TAX");
+        }
 
         Start("PartyLegalEntity");
         Text("RegistrationName", party.Name);

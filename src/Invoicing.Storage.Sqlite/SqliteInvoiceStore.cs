@@ -42,8 +42,12 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     }
 
     /// <summary>Brings the schema up to date now rather than on first use; returns the versions applied.</summary>
-    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) =>
-        WriteAsync<IReadOnlyList<int>>("MigrateAsync", (_, _) => Task.FromResult<IReadOnlyList<int>>([]), cancellationToken, migrate: true);
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<int> applied = [];
+        await WriteAsync("MigrateAsync", (_, _) => Task.FromResult(0), cancellationToken, migrated => applied = migrated).ConfigureAwait(false);
+        return applied;
+    }
 
     public Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
     {
@@ -353,7 +357,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, bool migrate = false)
+    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, Action<IReadOnlyList<int>>? migrated)
     {
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
@@ -362,10 +366,11 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         {
             ThrowIfDisposed();
             var connection = _writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_migrated || migrate)
+            if (!_migrated || migrated is not null)
             {
-                await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+                var applied = await SqliteMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
                 _migrated = true;
+                migrated?.Invoke(applied);
             }
 
             var transaction = connection.BeginTransaction(deferred: false);
@@ -387,7 +392,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     }
 
     private Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
-        WriteAsync(operation, work, cancellationToken, migrate: false);
+        WriteAsync(operation, work, cancellationToken, migrated: null);
 
     private async Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {

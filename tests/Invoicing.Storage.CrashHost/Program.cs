@@ -1,0 +1,51 @@
+using Invoicing.Core;
+using Invoicing.Storage.Sqlite;
+using NodaTime;
+
+// Usage: Invoicing.Storage.CrashHost DATABASE_FILE
+// Issues invoices in a loop (with a payment every 5th and a credit note every 7th) and prints one line per committed
+// operation, until the parent kills the process. Exit code 2 on bad arguments.
+if (args.Length != 1)
+{
+    Console.Error.WriteLine("usage: Invoicing.Storage.CrashHost DATABASE_FILE");
+    return 2;
+}
+
+var store = SqliteInvoiceStores.Open($"Data Source={args[0]}");
+var issueDate = new LocalDate(2026, 11, 2);
+var at = Instant.FromUtc(2026, 11, 2, 9, 0);
+var draft = new Invoice
+{
+    IssueDate = issueDate,
+    DueDate = issueDate.PlusDays(30),
+    Currency = Currency.Eur,
+    Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782") },
+    Buyer = new Party { Name = "Boulangerie Dupont", LegalId = Identifier.Siren("987654324") },
+    Lines =
+    [
+        new InvoiceLine { Id = "1", ItemName = "Suspension laiton", Quantity = 2, NetPrice = 189.90m, VatCategory = VatCategory.S, VatRate = 20m },
+        new InvoiceLine { Id = "2", ItemName = "Livre", Quantity = 1, NetPrice = 14.20m, VatCategory = VatCategory.S, VatRate = 5.5m },
+    ],
+};
+
+Console.Out.WriteLine("ready");
+Console.Out.Flush();
+for (var i = 1; ; i++)
+{
+    var draftId = await store.SaveDraftAsync(draft);
+    var issued = await store.IssueAsync(new IssueRequest { Document = draft, Series = NumberSeries.DefaultInvoices, IssuedAt = at.Plus(Duration.FromMilliseconds(i)), DraftId = draftId });
+    Console.Out.WriteLine($"issued {issued.Number}");
+    if (i % 5 == 0)
+    {
+        await store.RecordPaymentAsync(new Payment(Guid.NewGuid(), issued.Number, issueDate, 10m, PaymentMethod.CreditTransfer));
+        Console.Out.WriteLine($"paid {issued.Number}");
+    }
+
+    if (i % 7 == 0)
+    {
+        var credit = await store.IssueAsync(new IssueRequest { Document = CreditNotes.Partial(issued, issueDate, [new CreditedLine("2", 1)]), Series = NumberSeries.DefaultCreditNotes, IssuedAt = at.Plus(Duration.FromMilliseconds(i)) });
+        Console.Out.WriteLine($"issued {credit.Number}");
+    }
+
+    Console.Out.Flush();
+}

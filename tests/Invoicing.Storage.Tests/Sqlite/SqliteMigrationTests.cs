@@ -1,0 +1,163 @@
+using Invoicing.Core;
+using Invoicing.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Invoicing.Storage.Tests.Sqlite;
+
+public sealed class SqliteMigrationTests : IDisposable
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task MigrateAsync_Twice_SecondRunAppliesNothing()
+    {
+        await using var store = (IAsyncDisposable)SqliteInvoiceStores.Open(_database.ConnectionString);
+
+        var first = await SqliteInvoiceStores.MigrateAsync((IInvoiceStore)store);
+        var second = await SqliteInvoiceStores.MigrateAsync((IInvoiceStore)store);
+
+        Assert.Equal(Enumerable.Range(1, SqliteInvoiceStores.SchemaVersion), first);
+        Assert.Empty(second);
+        Assert.Equal(SqliteInvoiceStores.SchemaVersion, Count("SELECT count(*) FROM schema_version"));
+        Assert.Equal("wal", Scalar("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_EightStoresAtOnce_EachVersionAppliedOnce()
+    {
+        var stores = Enumerable.Range(0, 8).Select(_ => SqliteInvoiceStores.Open(_database.ConnectionString)).ToList();
+
+        var applied = await Task.WhenAll(stores.Select(store => Task.Run(() => SqliteInvoiceStores.MigrateAsync(store))));
+
+        Assert.Equal(Enumerable.Range(1, SqliteInvoiceStores.SchemaVersion), applied.SelectMany(a => a).Order());
+        Assert.Equal(SqliteInvoiceStores.SchemaVersion, Count("SELECT count(*) FROM schema_version"));
+        foreach (var store in stores)
+        {
+            await ((IAsyncDisposable)store).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task IssueAsync_TwoStoresOnOneFile_NumbersWithoutGapOrDuplicate()
+    {
+        var first = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var second = SqliteInvoiceStores.Open(_database.ConnectionString);
+
+        var numbers = await Task.WhenAll(new[] { first, second }.SelectMany(store => Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<long>();
+            for (var i = 0; i < 100; i++)
+            {
+                mine.Add((await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()))).Sequence);
+            }
+
+            return mine;
+        }))));
+
+        Assert.Equal(Enumerable.Range(1, 800).Select(i => (long)i), numbers.SelectMany(n => n).Order());
+        Assert.True((await first.VerifyArchiveAsync()).IsIntact);
+        await ((IAsyncDisposable)first).DisposeAsync();
+        await ((IAsyncDisposable)second).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Open_AfterRestart_KeepsEverythingAndContinuesTheNumbering()
+    {
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        await store.RecordPaymentAsync(StoreFixtures.Payment(invoice.Number, 49.96m));
+        var draftId = await store.SaveDraftAsync(StoreFixtures.Draft(price: 7m));
+        var before = await ToListAsync(store.QueryAsync(InvoiceQuery.All));
+        await ((IAsyncDisposable)store).DisposeAsync();
+
+        var reopened = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var after = await ToListAsync(reopened.QueryAsync(InvoiceQuery.All));
+        var next = await reopened.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+
+        Assert.Equal(before, after);
+        Assert.Equal(StoreFixtures.Draft(price: 7m), await reopened.GetDraftAsync(draftId));
+        Assert.Equal("F2026-00002", next.Number);
+        Assert.Equal(invoice.Hash, next.PreviousHash);
+        await ((IAsyncDisposable)reopened).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Open_DatabaseFromANewerVersion_InvoiceStoreExceptionAndNothingChanged()
+    {
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+        await SqliteInvoiceStores.MigrateAsync(store);
+        await ((IAsyncDisposable)store).DisposeAsync();
+        Execute("INSERT INTO schema_version (version, script, applied_at) VALUES (999, '0999_future.sql', '2030-01-01T00:00:00Z')");
+
+        var newer = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var error = await Assert.ThrowsAsync<InvoiceStoreException>(() => newer.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft())));
+        await ((IAsyncDisposable)newer).DisposeAsync();
+
+        Assert.Contains("newer", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Count("SELECT count(*) FROM issued_documents"));
+    }
+
+    [Fact]
+    public async Task Open_FileThatIsNotADatabase_InvoiceStoreExceptionAndFileUntouched()
+    {
+        var content = new string('x', 8192);
+        await File.WriteAllTextAsync(_database.Path, content);
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<InvoiceStoreException>(() => store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft())));
+        await ((IAsyncDisposable)store).DisposeAsync();
+
+        Assert.Equal("IssueAsync", error.Operation);
+        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.Equal(content, await File.ReadAllTextAsync(_database.Path));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("Mode=Memory")]
+    [InlineData("Data Source=x.db;Unknown Keyword=1")]
+    public void Open_BadConnectionString_ArgumentException(string connectionString)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => SqliteInvoiceStores.Open(connectionString));
+    }
+
+    [Fact]
+    public void Open_NegativeBusyTimeout_ArgumentOutOfRangeException()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => SqliteInvoiceStores.Open(_database.ConnectionString, new SqliteStoreOptions { BusyTimeout = TimeSpan.FromSeconds(-1) }));
+
+        Assert.Equal("BusyTimeout", error.ParamName);
+    }
+
+    private long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private object? Scalar(string sql)
+    {
+        using var connection = _database.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = _database.OpenRaw();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

@@ -64,6 +64,7 @@ internal static class CliApp
         yield return TotalsCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return ConvertCommand.Create(context);
+        yield return ArchiveCommand.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

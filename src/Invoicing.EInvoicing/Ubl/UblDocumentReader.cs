@@ -76,7 +76,8 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             VatTotalInAccountingCurrency = accountingVat,
             VatPointDate = OptionalDate(root, "TaxPointDate"),
             VatDueDateType = dueDateType,
-            DueDate = OptionalDate(root, "DueDate") ?? root.Elements(CacNs + "PaymentMeans").Select(m => OptionalDate(m, "PaymentDueDate")).FirstOrDefault(d => d is not null),
+            DueDate = OptionalDate(root, "DueDate")
+                ?? root.Elements(CacNs + "PaymentMeans").Concat(root.Elements(CacNs + "PaymentTerms")).Select(m => OptionalDate(m, "PaymentDueDate")).FirstOrDefault(d => d is not null),
             BuyerReference = Text(root, "BuyerReference"),
             ProjectReference = ProjectReference(),
             ContractReference = IdOf(root, "ContractDocumentReference"),

@@ -107,10 +107,17 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
             PaymentMeans(payment);
         }
 
-        if (invoice.PaymentTerms is not null)
+        // A credit note has no DueDate: BT-9 goes with the payment means, or with the payment terms when there are none.
+        var dueDateInTerms = _creditNote && invoice.PaymentInstructions is null && invoice.DueDate is not null;
+        if (invoice.PaymentTerms is not null || dueDateInTerms)
         {
             Start("PaymentTerms");
             Text("Note", invoice.PaymentTerms);
+            if (dueDateInTerms)
+            {
+                Date("PaymentDueDate", invoice.DueDate);
+            }
+
             End();
         }
 

@@ -61,6 +61,7 @@ internal static class CliApp
     /// <summary>Every command; modules add theirs here.</summary>
     private static IEnumerable<Command> Commands(CliContext context)
     {
+        yield return Demo.DemoCommand.Create(context);
         yield return TotalsCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return ConvertCommand.Create(context);

@@ -34,6 +34,12 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.SearchPath = options.Schema;
         builder.ConnectionStringBuilder.ApplicationName ??= "Invoicing.Storage.PostgreSql";
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store sends the same few statements over and over: let the driver prepare them once per connection.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
         return builder.Build();
     }
 
@@ -85,124 +91,137 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
         return await RunAsync(nameof(IssueAsync), async connection =>
         {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transactionScope = transaction.ConfigureAwait(false);
-
-            // 1. Lock the chain head (serializes every append), read the counter, the draft and the credited account.
-            string previousHash;
-            long chainLength;
-            long lastSequence = 0;
-            LocalDate? lastIssueDate = null;
-            var draftExists = false;
-            InvoiceAccount? credited = null;
-            var batch = new NpgsqlBatch(connection, transaction);
-            await using (batch.ConfigureAwait(false))
+            // BEGIN travels with the first batch and COMMIT with the second: the chain head stays locked for two round trips.
+            var committed = false;
+            try
             {
-                batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT length, hash FROM chain_head WHERE id = 1 FOR UPDATE"));
-                batch.BatchCommands.Add(Command("SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $1", counterKey));
-                batch.BatchCommands.Add(Command("SELECT count(*) FROM drafts WHERE id = $1", request.DraftId?.Value ?? Guid.Empty));
-                batch.BatchCommands.Add(Command($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = $1 FOR UPDATE OF a", creditedNumber ?? string.Empty));
-                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using var readerScope = reader.ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                // 1. Lock the chain head (serializes every append), read the counter, the draft and the credited account.
+                string previousHash;
+                long chainLength;
+                long lastSequence = 0;
+                LocalDate? lastIssueDate = null;
+                var draftExists = false;
+                InvoiceAccount? credited = null;
+                var batch = new NpgsqlBatch(connection);
+                await using (batch.ConfigureAwait(false))
                 {
-                    throw new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_schema}' is missing; the schema is damaged");
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT length, hash FROM chain_head WHERE id = 1 FOR UPDATE"));
+                    batch.BatchCommands.Add(Command("SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $1", counterKey));
+                    batch.BatchCommands.Add(Command("SELECT count(*) FROM drafts WHERE id = $1", request.DraftId?.Value ?? Guid.Empty));
+                    batch.BatchCommands.Add(Command($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = $1 FOR UPDATE OF a", creditedNumber ?? string.Empty));
+                    var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using var readerScope = reader.ConfigureAwait(false);
+
+                    // BEGIN returns no result set: the reader starts on the chain head.
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        throw new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_schema}' is missing; the schema is damaged");
+                    }
+
+                    chainLength = reader.GetInt64(0);
+                    previousHash = reader.GetString(1);
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        lastSequence = reader.GetInt64(0);
+                        lastIssueDate = LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(1));
+                    }
+
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    draftExists = reader.GetInt64(0) > 0;
+                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    if (creditedNumber is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        credited = ReadAccount(reader);
+                    }
                 }
 
-                chainLength = reader.GetInt64(0);
-                previousHash = reader.GetString(1);
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    lastSequence = reader.GetInt64(0);
-                    lastIssueDate = LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(1));
-                }
+                // 2. The rules, then the number and the seal.
+                InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
+                var issued = InvoiceLifecycle.Seal(request, totals, lastSequence + 1, previousHash);
+                var credit = InvoiceLifecycle.CreditToApply(issued.Document, totals, credited);
+                var sealedDocument = issued.Document;
 
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                draftExists = reader.GetInt64(0) > 0;
-                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                if (creditedNumber is not null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    credited = ReadAccount(reader);
-                }
-            }
-
-            // 2. The rules, then the number and the seal.
-            InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
-            var issued = InvoiceLifecycle.Seal(request, totals, lastSequence + 1, previousHash);
-            var credit = InvoiceLifecycle.CreditToApply(issued.Document, totals, credited);
-            var sealedDocument = issued.Document;
-
-            // 3. Append, count, open the account, delete the draft, apply the credit.
-            var writes = new NpgsqlBatch(connection, transaction);
-            await using (writes.ConfigureAwait(false))
-            {
-                writes.BatchCommands.Add(Command(
-                    """
-                    INSERT INTO issued (position, number, series_id, counter_key, sequence, is_credit_note, customer_key, currency,
-                                        issue_date, due_date, amount_due, issued_at, previous_hash, hash, document)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-                    """,
-                    chainLength + 1,
-                    issued.Number,
-                    issued.SeriesId,
-                    counterKey,
-                    issued.Sequence,
-                    sealedDocument.Type.IsCreditNote(),
-                    sealedDocument.CustomerKey,
-                    sealedDocument.Currency.Code,
-                    sealedDocument.IssueDate.ToDateOnly(),
-                    (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
-                    totals.AmountDue,
-                    issued.IssuedAt.ToDateTimeUtc(),
-                    issued.PreviousHash,
-                    issued.Hash,
-                    StoreJson.SerializeIssued(issued)));
-                writes.BatchCommands.Add(Command(
-                    """
-                    INSERT INTO counters (counter_key, series_id, last_sequence, last_issue_date) VALUES ($1, $2, $3, $4)
-                    ON CONFLICT (counter_key) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_issue_date = EXCLUDED.last_issue_date
-                    """,
-                    counterKey,
-                    issued.SeriesId,
-                    issued.Sequence,
-                    sealedDocument.IssueDate.ToDateOnly()));
-                writes.BatchCommands.Add(Command("UPDATE chain_head SET length = $1, hash = $2 WHERE id = 1", chainLength + 1, issued.Hash));
-                writes.BatchCommands.Add(Command(
-                    "INSERT INTO accounts (number, customer_key, issue_date, due_date, is_credit_note, amount_due) VALUES ($1, $2, $3, $4, $5, $6)",
-                    issued.Number,
-                    sealedDocument.CustomerKey,
-                    sealedDocument.IssueDate.ToDateOnly(),
-                    (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
-                    sealedDocument.Type.IsCreditNote(),
-                    totals.AmountDue));
-                if (request.DraftId is { } draftId)
-                {
-                    writes.BatchCommands.Add(Command("DELETE FROM drafts WHERE id = $1", draftId.Value));
-                }
-
-                if (credit is not null && credited is not null)
+                // 3. Append, count, open the account, delete the draft, apply the credit.
+                var writes = new NpgsqlBatch(connection);
+                await using (writes.ConfigureAwait(false))
                 {
                     writes.BatchCommands.Add(Command(
-                        "UPDATE accounts SET credited = credited + $1, credits = $2 WHERE number = $3",
-                        credit.Amount,
-                        StoreJson.SerializeCredits(credited.Credits.Append(credit)),
-                        credited.Number));
+                        """
+                        INSERT INTO issued (position, number, series_id, counter_key, sequence, is_credit_note, customer_key, currency,
+                                            issue_date, due_date, amount_due, issued_at, previous_hash, hash, document)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                        """,
+                        chainLength + 1,
+                        issued.Number,
+                        issued.SeriesId,
+                        counterKey,
+                        issued.Sequence,
+                        sealedDocument.Type.IsCreditNote(),
+                        sealedDocument.CustomerKey,
+                        sealedDocument.Currency.Code,
+                        sealedDocument.IssueDate.ToDateOnly(),
+                        (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
+                        totals.AmountDue,
+                        issued.IssuedAt.ToDateTimeUtc(),
+                        issued.PreviousHash,
+                        issued.Hash,
+                        StoreJson.SerializeIssued(issued)));
+                    writes.BatchCommands.Add(Command(
+                        """
+                        INSERT INTO counters (counter_key, series_id, last_sequence, last_issue_date) VALUES ($1, $2, $3, $4)
+                        ON CONFLICT (counter_key) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_issue_date = EXCLUDED.last_issue_date
+                        """,
+                        counterKey,
+                        issued.SeriesId,
+                        issued.Sequence,
+                        sealedDocument.IssueDate.ToDateOnly()));
+                    writes.BatchCommands.Add(Command("UPDATE chain_head SET length = $1, hash = $2 WHERE id = 1", chainLength + 1, issued.Hash));
+                    writes.BatchCommands.Add(Command(
+                        "INSERT INTO accounts (number, customer_key, issue_date, due_date, is_credit_note, amount_due) VALUES ($1, $2, $3, $4, $5, $6)",
+                        issued.Number,
+                        sealedDocument.CustomerKey,
+                        sealedDocument.IssueDate.ToDateOnly(),
+                        (sealedDocument.DueDate ?? sealedDocument.IssueDate).ToDateOnly(),
+                        sealedDocument.Type.IsCreditNote(),
+                        totals.AmountDue));
+                    if (request.DraftId is { } draftId)
+                    {
+                        writes.BatchCommands.Add(Command("DELETE FROM drafts WHERE id = $1", draftId.Value));
+                    }
+
+                    if (credit is not null && credited is not null)
+                    {
+                        writes.BatchCommands.Add(Command(
+                            "UPDATE accounts SET credited = credited + $1, credits = $2 WHERE number = $3",
+                            credit.Amount,
+                            StoreJson.SerializeCredits(credited.Credits.Append(credit)),
+                            credited.Number));
+                    }
+
+                    writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+                    try
+                    {
+                        await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (PostgresException exception) when (exception.SqlState == PostgreSqlErrors.UniqueViolation && exception.ConstraintName == "issued_number_key")
+                    {
+                        throw InvoiceLifecycle.NumberTaken(issued.Number);
+                    }
                 }
 
-                try
+                committed = true;
+                return issued;
+            }
+            finally
+            {
+                if (!committed)
                 {
-                    await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (PostgresException exception) when (exception.SqlState == PostgreSqlErrors.UniqueViolation && exception.ConstraintName == "issued_number_key")
-                {
-                    throw InvoiceLifecycle.NumberTaken(issued.Number);
+                    await RollBackQuietlyAsync(connection).ConfigureAwait(false);
                 }
             }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return issued;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -440,6 +459,28 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         _disposed = true;
         _dataSource.Dispose();
         _migrationGate.Dispose();
+    }
+
+    /// <summary>Ends a transaction begun with a raw BEGIN that did not reach its COMMIT; a broken connection is discarded by the pool anyway.</summary>
+    private static async Task RollBackQuietlyAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await using (rollback.ConfigureAwait(false))
+            {
+                await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception))
+        {
+            // The connection is broken: the server rolls the transaction back when the session ends.
+        }
     }
 
     /// <summary>The first denormalized column that disagrees with the frozen document, or null.</summary>

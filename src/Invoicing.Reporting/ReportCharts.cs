@@ -55,10 +55,10 @@ public static class ReportCharts
         CheckSize(width, height);
         var section = forecast.For(currencyCode) ?? throw new ArgumentException($"The forecast has nothing open in '{currencyCode}'.", nameof(currencyCode));
         var model = Model(string.Create(CultureInfo.InvariantCulture, $"Cash-in forecast from {forecast.AsOf:yyyy-MM-dd} ({section.Currency.Code})"));
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendPlacement = LegendPlacement.Inside });
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomCenter, LegendPlacement = LegendPlacement.Outside, LegendOrientation = LegendOrientation.Horizontal, LegendItemSpacing = 32, LegendPadding = 12, LegendSymbolMargin = 8 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Minimum = -0.5, Maximum = forecast.WeekCount - 0.5, MajorStep = 1, MinorStep = 1, Title = "Week", StringFormat = "0" });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Minimum = 0, MinimumPadding = 0, MaximumPadding = 0.1, Title = section.Currency.Code, StringFormat = "#,0" });
-        var band = new AreaSeries { Title = "Band (early / late)", Color = OxyColor.FromAColor(90, OxyColor.FromRgb(0x2B, 0x6C, 0xB0)), StrokeThickness = 0 };
+        var band = new AreaSeries { Title = "Early to late band", Color = OxyColor.FromAColor(90, OxyColor.FromRgb(0x2B, 0x6C, 0xB0)), StrokeThickness = 0 };
         var expected = new LineSeries { Title = "Expected", Color = OxyColor.FromRgb(0x1A, 0x36, 0x5D), StrokeThickness = 2, MarkerType = MarkerType.Circle, MarkerSize = 3 };
         foreach (var week in section.Weeks)
         {
@@ -75,6 +75,8 @@ public static class ReportCharts
     private static PlotModel Model(string title) => new()
     {
         Title = title,
+        TitleFontSize = 16,
+        Padding = new OxyThickness(8, 28, 24, 8),
         Background = OxyColors.White,
         DefaultFont = "Arial",
         Culture = CultureInfo.InvariantCulture,

@@ -35,7 +35,7 @@ public sealed class ReportChartsTests
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.DoesNotContain(texts, t => t.Contains("exception", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Expected", texts);
-        Assert.Contains("Band (early / late)", texts);
+        Assert.Contains("Early to late band", texts);
         Assert.True(svg.Descendants(Svg + "polyline").Any() || svg.Descendants(Svg + "polygon").Any());
     }
 

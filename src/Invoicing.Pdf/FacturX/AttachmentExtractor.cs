@@ -1,0 +1,143 @@
+using Invoicing.Core;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
+using PdfSharp.Pdf.IO;
+
+namespace Invoicing.Pdf.FacturX;
+
+/// <summary>
+/// Finds the e-invoice XML inside a Factur-X / ZUGFeRD PDF: the embedded files of the name tree and of the
+/// catalog's /AF, preferring the names the specifications use, else the first XML file.
+/// </summary>
+internal static class AttachmentExtractor
+{
+    private const int MaxXmlBytes = 20 * 1024 * 1024;
+    private const int MaxTreeDepth = 16;
+    private static readonly string[] KnownNames = ["factur-x.xml", "zugferd-invoice.xml", "zugferd_invoice.xml", "xrechnung.xml", "order-x.xml"];
+
+    /// <exception cref="InvoiceFormatException">The bytes are not a readable PDF, or it carries no XML file.</exception>
+    public static FacturXAttachment Extract(Stream pdf)
+    {
+        PdfDocument document;
+        try
+        {
+            document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InvoiceFormatException($"The file is not a PDF that can be read: {exception.Message}", "pdf", exception);
+        }
+
+        using (document)
+        {
+            var candidates = new List<(string Name, PdfDictionary Spec)>();
+            try
+            {
+                var catalog = document.Internals.Catalog;
+                if (Resolve(catalog.Elements["/Names"]) is PdfDictionary names && Resolve(names.Elements["/EmbeddedFiles"]) is PdfDictionary tree)
+                {
+                    CollectNameTree(tree, candidates, 0);
+                }
+
+                if (Resolve(catalog.Elements["/AF"]) is PdfArray af)
+                {
+                    foreach (var item in af.Elements)
+                    {
+                        if (Resolve(item) is PdfDictionary spec)
+                        {
+                            candidates.Add((FileNameOf(spec) ?? string.Empty, spec));
+                        }
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException and not InvoiceFormatException)
+            {
+                throw new InvoiceFormatException($"The PDF's embedded file list is malformed: {exception.Message}", "/Root/Names/EmbeddedFiles", exception);
+            }
+
+            var chosen = candidates.FirstOrDefault(c => KnownNames.Contains(c.Name, StringComparer.OrdinalIgnoreCase));
+            if (chosen.Spec is null)
+            {
+                chosen = candidates.FirstOrDefault(c => c.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+            }
+
+            if (chosen.Spec is null)
+            {
+                throw new InvoiceFormatException(
+                    candidates.Count == 0
+                        ? "The PDF has no embedded files: it is not a Factur-X or ZUGFeRD invoice."
+                        : $"The PDF embeds no XML file (found: {string.Join(", ", candidates.Select(c => c.Name))}).",
+                    "/Root/Names/EmbeddedFiles");
+            }
+
+            return new FacturXAttachment(chosen.Name, RelationshipOf(chosen.Spec), ContentOf(chosen.Spec, chosen.Name));
+        }
+    }
+
+    private static void CollectNameTree(PdfDictionary node, List<(string, PdfDictionary)> found, int depth)
+    {
+        if (depth > MaxTreeDepth)
+        {
+            throw new InvoiceFormatException("The embedded file name tree is nested too deeply.", "/Root/Names/EmbeddedFiles");
+        }
+
+        if (Resolve(node.Elements["/Names"]) is PdfArray pairs)
+        {
+            for (var i = 0; i + 1 < pairs.Elements.Count; i += 2)
+            {
+                if (Resolve(pairs.Elements[i + 1]) is PdfDictionary spec)
+                {
+                    var key = Resolve(pairs.Elements[i]) is PdfString s ? s.Value : null;
+                    found.Add((FileNameOf(spec) ?? key ?? string.Empty, spec));
+                }
+            }
+        }
+
+        if (Resolve(node.Elements["/Kids"]) is PdfArray kids)
+        {
+            foreach (var kid in kids.Elements)
+            {
+                if (Resolve(kid) is PdfDictionary child)
+                {
+                    CollectNameTree(child, found, depth + 1);
+                }
+            }
+        }
+    }
+
+    private static byte[] ContentOf(PdfDictionary spec, string name)
+    {
+        var path = $"/Root/Names/EmbeddedFiles/{name}/EF";
+        if (Resolve(spec.Elements["/EF"]) is not PdfDictionary ef
+            || (Resolve(ef.Elements["/F"]) ?? Resolve(ef.Elements["/UF"])) is not PdfDictionary file
+            || file.Stream is null)
+        {
+            throw new InvoiceFormatException($"The embedded file {name} has no content stream.", path);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = file.Stream.UnfilteredValue;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            throw new InvoiceFormatException($"The embedded file {name} cannot be decoded: {exception.Message}", path, exception);
+        }
+
+        if (bytes.Length > MaxXmlBytes)
+        {
+            throw new InvoiceFormatException($"The embedded file {name} is larger than {MaxXmlBytes / (1024 * 1024)} MB.", path);
+        }
+
+        return bytes;
+    }
+
+    private static string? FileNameOf(PdfDictionary spec) =>
+        (Resolve(spec.Elements["/UF"]) as PdfString)?.Value ?? (Resolve(spec.Elements["/F"]) as PdfString)?.Value;
+
+    private static string? RelationshipOf(PdfDictionary spec) =>
+        (Resolve(spec.Elements["/AFRelationship"]) as PdfName)?.Value.TrimStart('/');
+
+    private static PdfItem? Resolve(PdfItem? item) => item is PdfReference reference ? reference.Value : item;
+}

@@ -1,0 +1,34 @@
+using Invoicing.Core;
+using Invoicing.EInvoicing;
+using Invoicing.Pdf.FacturX;
+
+namespace Invoicing.Pdf;
+
+/// <summary>Reads the e-invoice inside any Factur-X or ZUGFeRD PDF, whoever produced it.</summary>
+public static class FacturXReader
+{
+    /// <summary>The embedded XML file of <paramref name="pdf"/>.</summary>
+    /// <exception cref="InvoiceFormatException">Not a readable PDF, or no XML file inside (the path names where it was looked for).</exception>
+    public static FacturXAttachment ExtractXml(Stream pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        return AttachmentExtractor.Extract(pdf);
+    }
+
+    /// <summary>The embedded XML file of the PDF <paramref name="pdf"/>.</summary>
+    /// <exception cref="InvoiceFormatException">See <see cref="ExtractXml(Stream)"/>.</exception>
+    public static FacturXAttachment ExtractXml(byte[] pdf)
+    {
+        ArgumentNullException.ThrowIfNull(pdf);
+        using var stream = new MemoryStream(pdf, writable: false);
+        return AttachmentExtractor.Extract(stream);
+    }
+
+    /// <summary>Extracts the XML and reads it as an e-invoice (CII, or UBL when that is what is embedded).</summary>
+    /// <exception cref="InvoiceFormatException">The PDF or its XML cannot be read.</exception>
+    public static EInvoiceDocument Read(Stream pdf) => EInvoiceReader.Read(ExtractXml(pdf).Xml);
+
+    /// <summary>Extracts the XML and reads it as an e-invoice.</summary>
+    /// <exception cref="InvoiceFormatException">The PDF or its XML cannot be read.</exception>
+    public static EInvoiceDocument Read(byte[] pdf) => EInvoiceReader.Read(ExtractXml(pdf).Xml);
+}

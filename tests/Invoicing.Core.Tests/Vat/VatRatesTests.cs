@@ -117,4 +117,26 @@ public sealed class VatRatesTests
     {
         Assert.Equal(["BE", "DE", "ES", "FR", "IT", "NL"], VatRates.Countries.Order());
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("XX")]
+    public void TryFindAndInForce_UnknownCountry_FindNothingWithoutThrowing(string? country)
+    {
+        Assert.False(VatRates.TryFind(country, VatRateKind.Standard, new LocalDate(2026, 1, 1), out var rate));
+        Assert.Null(rate);
+        Assert.Empty(VatRates.InForce(country, new LocalDate(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void AppliesOn_BothEnds_AreIncluded()
+    {
+        var rate = new VatRate("DE", VatRateKind.Standard, 16m, new LocalDate(2020, 7, 1), new LocalDate(2020, 12, 31));
+
+        Assert.True(rate.AppliesOn(new LocalDate(2020, 7, 1)));
+        Assert.True(rate.AppliesOn(new LocalDate(2020, 12, 31)));
+        Assert.False(rate.AppliesOn(new LocalDate(2020, 6, 30)));
+        Assert.False(rate.AppliesOn(new LocalDate(2021, 1, 1)));
+    }
 }

@@ -65,6 +65,7 @@ internal static class CliApp
         yield return TotalsCommand.Create(context);
         yield return ValidateCommand.Create(context);
         yield return ConvertCommand.Create(context);
+        yield return RenderCommand.Create(context);
         yield return ReportCommand.Create(context);
         yield return RoiCommand.Create(context);
         yield return ArchiveCommand.Create(context);

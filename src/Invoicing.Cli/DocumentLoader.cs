@@ -22,12 +22,17 @@ internal static class DocumentLoader
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (bytes.AsSpan().StartsWith("%PDF-"u8))
+        {
+            return FromPdf(bytes);
+        }
+
         var start = FirstSignificantByte(bytes);
         return start switch
         {
             '{' or '[' => new LoadedDocument(InvoiceJson.Deserialize(bytes), "json"),
             '<' => FromXml(bytes),
-            _ => throw new InvoiceFormatException($"{Path.GetFileName(path)} is not an invoice this tool reads (JSON, CII or UBL XML).", path),
+            _ => throw new InvoiceFormatException($"{Path.GetFileName(path)} is not an invoice this tool reads (JSON, CII or UBL XML, Factur-X PDF).", path),
         };
     }
 
@@ -37,6 +42,13 @@ internal static class DocumentLoader
         var document = EInvoicing.EInvoiceReader.Read(bytes);
         var syntax = document.Syntax == EInvoicing.EInvoiceSyntax.Cii ? "cii" : "ubl";
         return new LoadedDocument(document.Invoice, syntax, document.StatedTotals);
+    }
+
+    /// <summary>A Factur-X / ZUGFeRD PDF: its embedded XML, read as CII (or UBL).</summary>
+    private static LoadedDocument FromPdf(byte[] bytes)
+    {
+        var document = Pdf.FacturXReader.Read(bytes);
+        return new LoadedDocument(document.Invoice, "pdf", document.StatedTotals);
     }
 
     private static char FirstSignificantByte(ReadOnlySpan<byte> bytes)

@@ -99,7 +99,7 @@ internal sealed class TableComponent(IReadOnlyList<TableColumn> columns, IEnumer
         for (var i = 1; i < columns.Count; i++)
         {
             cx += widths[i - 1];
-            Text.DrawLines(gfx, cells[i], font, theme.Text, cx + Padding, top, widths[i] - (2 * Padding), columns[i].Alignment);
+            Text.DrawLines(flow.Gfx, cells[i], font, theme.Text, cx + Padding, top, widths[i] - (2 * Padding), columns[i].Alignment);
         }
 
         var y = top;

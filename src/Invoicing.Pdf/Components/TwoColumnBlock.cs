@@ -30,6 +30,7 @@ internal sealed class TwoColumnBlock(
         var leftHeight = leftLines.Count == 0 ? 0 : Text.LineHeight(theme.SmallBold) + 4 + leftWrapped.Sum(l => l.Lines.Count * Text.LineHeight(theme.Body));
 
         flow.EnsureRoom(Math.Max(leftHeight, rightHeight));
+        gfx = flow.Gfx;
         var top = flow.Y;
 
         if (leftLines.Count > 0)

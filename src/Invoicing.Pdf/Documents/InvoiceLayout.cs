@@ -97,9 +97,8 @@ internal static class InvoiceLayout
 
             foreach (var ac in line.AllowancesCharges)
             {
-                var label = ac.IsCharge ? context.Labels.Charge : context.Labels.Allowance;
-                var reason = string.IsNullOrWhiteSpace(ac.Reason) ? string.Empty : " " + ac.Reason;
-                details.Add($"{label}{reason} : {formats.Amount(ac.IsCharge ? ac.Amount : -ac.Amount, context.Currency)}");
+                var label = string.IsNullOrWhiteSpace(ac.Reason) ? (ac.IsCharge ? context.Labels.Charge : context.Labels.Allowance) : ac.Reason.Trim();
+                details.Add($"{label} : {formats.Amount(ac.IsCharge ? ac.Amount : -ac.Amount, context.Currency)}");
             }
 
             var price = line.BaseQuantity is { } b && b != 1 ? $"{formats.Decimal(line.NetPrice, context.Currency.MinorUnits)} / {formats.Decimal(b)}" : formats.Decimal(line.NetPrice, context.Currency.MinorUnits);

@@ -16,6 +16,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     private readonly string _connectionString;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteConnection? _writer;
     private volatile bool _migrated;
     private volatile bool _disposed;
@@ -82,8 +83,8 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         {
             long lastSequence = 0;
             NodaTime.LocalDate? lastIssueDate = null;
-            var counter = Command(connection, transaction, "SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $key", ("$key", counterKey));
-            await using (counter.ConfigureAwait(false))
+            var counter = Rent(connection, transaction, "SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $key", [("$key", counterKey)], out var ownedCounter);
+            try
             {
                 var reader = await counter.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using var readerScope = reader.ConfigureAwait(false);
@@ -92,6 +93,10 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                     lastSequence = reader.GetInt64(0);
                     lastIssueDate = NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString(1)).Value;
                 }
+            }
+            finally
+            {
+                await ReturnAsync(counter, ownedCounter).ConfigureAwait(false);
             }
 
             var draftExists = request.DraftId is { } draftId
@@ -340,11 +345,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         await _writeGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            if (_writer is not null)
-            {
-                await _writer.DisposeAsync().ConfigureAwait(false);
-                _writer = null;
-            }
+            await DropWriterAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -441,6 +442,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     private async Task DropWriterAsync()
     {
+        await DisposePreparedAsync().ConfigureAwait(false);
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);
@@ -448,17 +450,24 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         }
     }
 
-    private static async Task<InvoiceAccount?> ReadAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, string number, CancellationToken cancellationToken)
+    private async Task<InvoiceAccount?> ReadAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, string number, CancellationToken cancellationToken)
     {
-        var command = Command(
+        var command = Rent(
             connection,
             transaction,
             "SELECT d.document_json, a.payments_json, a.credits_json FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE a.number = $number",
-            ("$number", number));
-        await using var commandScope = command.ConfigureAwait(false);
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using var readerScope = reader.ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+            [("$number", number)],
+            out var owned);
+        try
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+        }
+        finally
+        {
+            await ReturnAsync(command, owned).ConfigureAwait(false);
+        }
     }
 
     private static InvoiceAccount ReadAccount(SqliteDataReader reader) => new()
@@ -481,19 +490,63 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// A command for <paramref name="sql"/>: on the write connection, one prepared command per SQL text is kept and
+    /// reused (SQLite compiles it once); on other connections a new command the caller disposes.
+    /// </summary>
+    private SqliteCommand Rent(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters, out bool owned)
     {
-        var command = Command(connection, transaction, sql, parameters);
-        await using var commandScope = command.ConfigureAwait(false);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(connection, _writer))
+        {
+            owned = true;
+            return Command(connection, transaction, sql, parameters);
+        }
+
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        owned = false;
+        return command;
     }
 
-    private static async Task<T?> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private static ValueTask ReturnAsync(SqliteCommand command, bool owned) => owned ? command.DisposeAsync() : ValueTask.CompletedTask;
+
+    private async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var command = Command(connection, transaction, sql, parameters);
-        await using var commandScope = command.ConfigureAwait(false);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+        var command = Rent(connection, transaction, sql, parameters, out var owned);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReturnAsync(command, owned).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<T?> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var command = Rent(connection, transaction, sql, parameters, out var owned);
+        try
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await ReturnAsync(command, owned).ConfigureAwait(false);
+        }
     }
 
     internal static bool IsStoreFailure(Exception exception) =>
@@ -505,6 +558,16 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
             InvoiceFormatException => "a stored document cannot be read: " + exception.Message,
             _ => exception.Message,
         }, exception);
+
+    private async Task DisposePreparedAsync()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _prepared.Clear();
+    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -105,70 +105,79 @@ internal static class DocumentRules
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < invoice.Lines.Count; i++)
         {
-            var path = At("lines", i);
+            string? cachedPath = null;
+            string LinePath() => cachedPath ??= At("lines", i);
             if (invoice.Lines[i] is not { } line)
             {
-                issues.Error("BR-16", path, "An invoice line is missing (null).");
+                issues.Error("BR-16", LinePath(), "An invoice line is missing (null).");
                 continue;
             }
 
             if (Text.Blank(line.Id))
             {
-                issues.Error("BR-21", path + ".id", "Each invoice line shall have an invoice line identifier (BT-126).");
+                issues.Error("BR-21", LinePath() + ".id", "Each invoice line shall have an invoice line identifier (BT-126).");
             }
             else if (!ids.Add(line.Id))
             {
-                issues.Error("INV-LINE-ID", path + ".id", $"The invoice line identifier (BT-126) '{line.Id}' is used by an earlier line; it shall be unique.");
+                issues.Error("INV-LINE-ID", LinePath() + ".id", $"The invoice line identifier (BT-126) '{line.Id}' is used by an earlier line; it shall be unique.");
             }
 
             if (Text.Blank(line.UnitCode))
             {
-                issues.Error("BR-23", path + ".unitCode", "An invoice line shall have an invoiced quantity unit of measure code (BT-130).");
+                issues.Error("BR-23", LinePath() + ".unitCode", "An invoice line shall have an invoiced quantity unit of measure code (BT-130).");
             }
 
             if (Text.Blank(line.ItemName))
             {
-                issues.Error("BR-25", path + ".itemName", "Each invoice line shall contain the item name (BT-153).");
+                issues.Error("BR-25", LinePath() + ".itemName", "Each invoice line shall contain the item name (BT-153).");
             }
 
             if (line.NetPrice < 0m)
             {
-                issues.Error("BR-27", path + ".netPrice", $"The item net price (BT-146) shall not be negative; it is {Amount(line.NetPrice)}.");
+                issues.Error("BR-27", LinePath() + ".netPrice", $"The item net price (BT-146) shall not be negative; it is {Amount(line.NetPrice)}.");
             }
 
             if (line.GrossPrice is < 0m)
             {
-                issues.Error("BR-28", path + ".grossPrice", $"The item gross price (BT-148) shall not be negative; it is {Amount(line.GrossPrice.Value)}.");
+                issues.Error("BR-28", LinePath() + ".grossPrice", $"The item gross price (BT-148) shall not be negative; it is {Amount(line.GrossPrice.Value)}.");
             }
 
             if (line.BaseQuantity is <= 0m)
             {
-                issues.Error("INV-BASE-QUANTITY", path + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
+                issues.Error("INV-BASE-QUANTITY", LinePath() + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
             }
 
             if ((uint)line.VatCategory > (uint)VatCategory.B)
             {
-                issues.Error("BR-CO-04", path + ".vatCategory", $"Each invoice line shall be categorized with an invoiced item VAT category code (BT-151); {(int)line.VatCategory} is not one.");
+                issues.Error("BR-CO-04", LinePath() + ".vatCategory", $"Each invoice line shall be categorized with an invoiced item VAT category code (BT-151); {(int)line.VatCategory} is not one.");
             }
 
-            CheckRate(line.VatRate, path + ".vatRate", issues);
-            CheckPeriod(line.Period, path + ".period", "BR-30", "BR-CO-20", issues);
+            if (IsAbsurdRate(line.VatRate))
+            {
+                CheckRate(line.VatRate, LinePath() + ".vatRate", issues);
+            }
+
+            if (line.Period is not null)
+            {
+                CheckPeriod(line.Period, LinePath() + ".period", "BR-30", "BR-CO-20", issues);
+            }
+
             if (line.StandardItemId is { } standard && Text.Blank(standard.Scheme))
             {
-                issues.Error("BR-64", path + ".standardItemId.scheme", "The item standard identifier (BT-157) shall have a scheme identifier.");
+                issues.Error("BR-64", LinePath() + ".standardItemId.scheme", "The item standard identifier (BT-157) shall have a scheme identifier.");
             }
 
             for (var j = 0; j < line.ClassificationIds.Count; j++)
             {
                 if (Text.Blank(line.ClassificationIds[j].Scheme))
                 {
-                    issues.Error("BR-65", At(path + ".classificationIds", j) + ".scheme", "The item classification identifier (BT-158) shall have a scheme identifier.");
+                    issues.Error("BR-65", At(LinePath() + ".classificationIds", j) + ".scheme", "The item classification identifier (BT-158) shall have a scheme identifier.");
                 }
             }
 
             for (var j = 0; j < line.AllowancesCharges.Count; j++)
             {
-                var itemPath = At(path + ".allowancesCharges", j);
+                var itemPath = At(LinePath() + ".allowancesCharges", j);
                 if (line.AllowancesCharges[j] is not { } item)
                 {
                     issues.Error("BR-41", itemPath, "A line allowance or charge is missing (null).");
@@ -224,6 +233,8 @@ internal static class DocumentRules
             CheckRate(item.VatRate, path + ".vatRate", issues);
         }
     }
+
+    private static bool IsAbsurdRate(decimal? rate) => rate is { } value && (value < 0m || value > 100m);
 
     private static void CheckRate(decimal? rate, string path, IssueCollector issues)
     {

@@ -16,7 +16,7 @@ internal static class VatCategoryRules
             if (invoice.Lines[i] is { } line && IsDefined(line.VatCategory))
             {
                 used.Add(line.VatCategory);
-                CheckRate(line.VatCategory, line.VatRate, At("lines", i) + ".vatRate", "05", issues);
+                CheckRate(line.VatCategory, line.VatRate, "lines", i, "05", issues);
             }
         }
 
@@ -25,7 +25,7 @@ internal static class VatCategoryRules
             if (invoice.AllowancesCharges[i] is { VatCategory: { } category } item && IsDefined(category))
             {
                 used.Add(category);
-                CheckRate(category, item.VatRate, At("allowancesCharges", i) + ".vatRate", item.IsCharge ? "07" : "06", issues);
+                CheckRate(category, item.VatRate, "allowancesCharges", i, item.IsCharge ? "07" : "06", issues);
             }
         }
 
@@ -123,23 +123,25 @@ internal static class VatCategoryRules
         }
     }
 
-    private static void CheckRate(VatCategory category, decimal? rate, string path, string suffix, IssueCollector issues)
+    private static void CheckRate(VatCategory category, decimal? rate, string list, int index, string suffix, IssueCollector issues)
     {
         switch (category)
         {
             case VatCategory.S when rate is null or <= 0m:
-                issues.Error("BR-S-" + suffix, path, "A VAT rate (BT-152, BT-96, BT-103) greater than zero is required for the standard category S.");
+                issues.Error("BR-S-" + suffix, Path(), "A VAT rate (BT-152, BT-96, BT-103) greater than zero is required for the standard category S.");
                 break;
             case VatCategory.Z or VatCategory.E or VatCategory.AE or VatCategory.K or VatCategory.G when rate is { } value && value != 0m:
-                issues.Error(Rule(category, suffix), path, $"The VAT rate of category {category.Code()} shall be 0; it is {Amount(value)}.");
+                issues.Error(Rule(category, suffix), Path(), $"The VAT rate of category {category.Code()} shall be 0; it is {Amount(value)}.");
                 break;
             case VatCategory.O when rate is not null:
-                issues.Error("BR-O-" + suffix, path, "A supply outside the scope of VAT (category O) shall not have a VAT rate.");
+                issues.Error("BR-O-" + suffix, Path(), "A supply outside the scope of VAT (category O) shall not have a VAT rate.");
                 break;
             case VatCategory.L or VatCategory.M when rate is null or < 0m:
-                issues.Error(Rule(category, suffix), path, $"A VAT rate of zero or more is required for category {category.Code()}.");
+                issues.Error(Rule(category, suffix), Path(), $"A VAT rate of zero or more is required for category {category.Code()}.");
                 break;
         }
+
+        string Path() => At(list, index) + ".vatRate";
     }
 
     private static void CheckExemptions(Invoice invoice, HashSet<VatCategory> used, IssueCollector issues)

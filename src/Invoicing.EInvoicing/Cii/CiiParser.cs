@@ -128,7 +128,7 @@ internal static class CiiParser
             var attribute = (string?)total.Attribute("currencyID");
             if (attribute?.Trim() == currencyCode || (attribute is null && acceptMissingCurrency))
             {
-                return XmlValues.ParseDecimal(total.Value, XmlPath.Of(total));
+                return XmlValues.ParseDecimal(total);
             }
         }
 
@@ -169,9 +169,9 @@ internal static class CiiParser
             GrossPrice = gross is null ? null : OptionalDecimal(gross, Ram + "ChargeAmount"),
             PriceDiscount = discount is null ? null : OptionalDecimal(discount, Ram + "ActualAmount"),
             NetPrice = RequiredDecimal(net, Ram + "ChargeAmount", "BT-146"),
-            BaseQuantity = basis is null || string.IsNullOrWhiteSpace(basis.Value) ? null : XmlValues.ParseDecimal(basis.Value, XmlPath.Of(basis)),
+            BaseQuantity = basis is null || string.IsNullOrWhiteSpace(basis.Value) ? null : XmlValues.ParseDecimal(basis),
             BaseQuantityUnitCode = basis is null ? null : Attr(basis, "unitCode"),
-            Quantity = XmlValues.ParseDecimal(billed.Value, XmlPath.Of(billed)),
+            Quantity = XmlValues.ParseDecimal(billed),
             UnitCode = Attr(billed, "unitCode") ?? "C62",
             VatCategory = ReadCategory(tax, "BT-151"),
             VatRate = OptionalDecimal(tax, Ram + "RateApplicablePercent"),
@@ -502,7 +502,7 @@ internal static class CiiParser
     private static decimal? OptionalDecimal(XElement parent, XName name)
     {
         var element = parent.Element(name);
-        return element is null || string.IsNullOrWhiteSpace(element.Value) ? null : XmlValues.ParseDecimal(element.Value, XmlPath.Of(element));
+        return element is null || string.IsNullOrWhiteSpace(element.Value) ? null : XmlValues.ParseDecimal(element);
     }
 
     private static decimal RequiredDecimal(XElement parent, XName name, string term)
@@ -510,7 +510,7 @@ internal static class CiiParser
         var element = parent.Element(name);
         return element is null || string.IsNullOrWhiteSpace(element.Value)
             ? throw XmlPath.Missing(parent, name.LocalName, term)
-            : XmlValues.ParseDecimal(element.Value, XmlPath.Of(element));
+            : XmlValues.ParseDecimal(element);
     }
 
     private static LocalDate RequiredDate(XElement parent, XName name, string term) =>
@@ -553,6 +553,6 @@ internal static class CiiParser
             throw new InvoiceFormatException($"Date format '{format}' is not supported; EN 16931 requires format 102 (yyyyMMdd) (XML-DATE).", XmlPath.Of(value));
         }
 
-        return XmlValues.ParseDate102(value.Value, XmlPath.Of(value));
+        return XmlValues.ParseDate102(value);
     }
 }

@@ -100,6 +100,34 @@ internal static class XmlValues
         return MakeDate(year, month, day, text!, path);
     }
 
+    /// <summary>Parses an element's text as an XSD decimal; the element path is built only when it fails.</summary>
+    /// <exception cref="InvoiceFormatException">The text is not a decimal number.</exception>
+    public static decimal ParseDecimal(System.Xml.Linq.XElement element)
+    {
+        try
+        {
+            return ParseDecimal(element.Value, null!);
+        }
+        catch (InvoiceFormatException exception)
+        {
+            throw new InvoiceFormatException(exception.Message, XmlPath.Of(element));
+        }
+    }
+
+    /// <summary>Parses an element's text as a format 102 date; the element path is built only when it fails.</summary>
+    /// <exception cref="InvoiceFormatException">The text is not a valid date in that format.</exception>
+    public static LocalDate ParseDate102(System.Xml.Linq.XElement element)
+    {
+        try
+        {
+            return ParseDate102(element.Value, null!);
+        }
+        catch (InvoiceFormatException exception)
+        {
+            throw new InvoiceFormatException(exception.Message, XmlPath.Of(element));
+        }
+    }
+
     private static LocalDate MakeDate(int year, int month, int day, string text, string path)
     {
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))

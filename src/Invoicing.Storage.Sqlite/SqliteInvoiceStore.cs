@@ -392,10 +392,10 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         }
     }
 
-    private Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+    internal Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         WriteAsync(operation, work, cancellationToken, migrated: null);
 
-    private async Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    internal async Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,16 @@ public static class SqliteInvoiceStores
             ? sqlite.MigrateAsync(cancellationToken)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The reminder journal kept in the same file as a store made by <see cref="Open"/>, sharing its write connection:
+    /// a claim is one <c>BEGIN IMMEDIATE</c> transaction, so concurrent workers (threads or processes) never both own a key.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IReminderJournal OpenReminderJournal(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteReminderJournal(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

@@ -9,7 +9,8 @@ public static class SqliteInvoicingBuilderExtensions
 {
     /// <summary>
     /// Uses the SQLite database of <paramref name="connectionString"/> (for example <c>Data Source=invoices.db</c>)
-    /// as the invoice store: one store per service provider, disposed with it; the schema is migrated on first use.
+    /// as the invoice store and the reminder journal: one store per service provider, disposed with it; the schema is
+    /// migrated on first use.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is empty, malformed or names no file, or the options are out of range.</exception>
     public static IInvoicingBuilder UseSqlite(this IInvoicingBuilder builder, string connectionString, Action<SqliteStoreOptions>? configure = null)
@@ -23,7 +24,9 @@ public static class SqliteInvoicingBuilderExtensions
         {
         }
 
-        builder.Services.TryAddSingleton<IInvoiceStore>(_ => new SqliteInvoiceStore(connectionString, options));
+        builder.Services.TryAddSingleton(_ => new SqliteInvoiceStore(connectionString, options));
+        builder.Services.TryAddSingleton<IInvoiceStore>(provider => provider.GetRequiredService<SqliteInvoiceStore>());
+        builder.Services.TryAddSingleton<IReminderJournal>(provider => new SqliteReminderJournal(provider.GetRequiredService<SqliteInvoiceStore>()));
         return builder;
     }
 }

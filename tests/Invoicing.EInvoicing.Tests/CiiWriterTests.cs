@@ -177,6 +177,36 @@ public sealed class CiiWriterTests
         Assert.Contains(error.Issues, i => i.RuleId == "BR-S-05" && i.Path == "lines[0].vatRate");
     }
 
+    [Theory]
+    [InlineData("Bell\u0007")]
+    [InlineData("Not a character \uFFFF")]
+    public void ToBytes_TextXmlCannotCarry_IsATypedError(string name)
+    {
+        var invoice = CiiSamples.Domestic() with { Buyer = CiiSamples.Buyer with { Name = name } };
+
+        var error = Assert.Throws<InvoiceValidationException>(() => CiiWriter.ToBytes(invoice));
+
+        Assert.Contains(error.Issues, i => i.RuleId == "XML-CHAR" && i.Path == "Name");
+    }
+
+    [Fact]
+    public void ToBytes_LoneSurrogate_IsATypedError()
+    {
+        var invoice = CiiSamples.Domestic() with { Buyer = CiiSamples.Buyer with { Name = "Lone " + (char)0xD800 + " surrogate" } };
+
+        var error = Assert.Throws<InvoiceValidationException>(() => CiiWriter.ToBytes(invoice));
+
+        Assert.Contains(error.Issues, i => i.RuleId == "XML-CHAR" && i.Path == "Name");
+    }
+
+    [Fact]
+    public void ToBytes_MarkupAndLineBreaksInText_ReadBackAsWritten()
+    {
+        var invoice = CiiSamples.Domestic() with { PaymentTerms = "a < b & c > d \"quoted\" 'single'\nsecond line\ttab 😀" };
+
+        Assert.Equal(invoice, EInvoiceReader.Read(CiiWriter.ToBytes(invoice)).Invoice);
+    }
+
     [Fact]
     public void Write_NullArguments_Throw()
     {

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Xml;
 using Invoicing.Core;
 using Invoicing.EInvoicing.Xml;
 using NodaTime;
@@ -7,7 +5,7 @@ using NodaTime;
 namespace Invoicing.EInvoicing.Cii;
 
 /// <summary>
-/// Writes the Core model as CII D16B with a streaming <see cref="XmlWriter"/>, in the element order of the
+/// Writes the Core model as CII D16B with a forward-only <see cref="CiiXmlWriter"/>, in the element order of the
 /// schema's sequences. What the profile cannot carry is left out and reported.
 /// </summary>
 internal static class CiiSerializer
@@ -16,16 +14,6 @@ internal static class CiiSerializer
     private const string Ram = CiiNames.Ram;
     private const string Udt = CiiNames.Udt;
     private const string Qdt = CiiNames.Qdt;
-
-    private static readonly XmlWriterSettings Settings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-        IndentChars = "  ",
-        NewLineChars = "\n",
-        NewLineHandling = NewLineHandling.Replace,
-        CloseOutput = false,
-    };
 
     public static IReadOnlyList<ValidationIssue> Write(Invoice invoice, FacturXProfile profile, Stream output, bool throwOnDataLoss)
     {
@@ -49,10 +37,9 @@ internal static class CiiSerializer
             throw new InvoiceValidationException(gate.Losses.Select(l => l with { Severity = ValidationSeverity.Error }));
         }
 
-        using (var writer = XmlWriter.Create(output, Settings))
-        {
-            WriteDocument(writer, context);
-        }
+        var writer = new CiiXmlWriter();
+        WriteDocument(writer, context);
+        writer.CopyTo(output);
 
         return gate.Losses;
     }
@@ -62,7 +49,7 @@ internal static class CiiSerializer
         public FacturXProfile Profile => Gate.Profile;
     }
 
-    private static void WriteDocument(XmlWriter w, Context c)
+    private static void WriteDocument(CiiXmlWriter w, Context c)
     {
         var invoice = c.Invoice;
         w.WriteStartDocument();
@@ -119,7 +106,7 @@ internal static class CiiSerializer
         w.WriteEndDocument();
     }
 
-    private static void WriteLine(XmlWriter w, Context c, InvoiceLine line, decimal net)
+    private static void WriteLine(CiiXmlWriter w, Context c, InvoiceLine line, decimal net)
     {
         var full = c.Profile >= FacturXProfile.En16931;
         w.WriteStartElement("ram", "IncludedSupplyChainTradeLineItem", Ram);
@@ -250,7 +237,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void WriteAgreement(XmlWriter w, Context c)
+    private static void WriteAgreement(CiiXmlWriter w, Context c)
     {
         var invoice = c.Invoice;
         var wl = c.Profile >= FacturXProfile.BasicWl;
@@ -285,7 +272,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void WriteDelivery(XmlWriter w, Context c)
+    private static void WriteDelivery(CiiXmlWriter w, Context c)
     {
         var invoice = c.Invoice;
         w.WriteStartElement("ram", "ApplicableHeaderTradeDelivery", Ram);
@@ -332,7 +319,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void WriteSettlement(XmlWriter w, Context c)
+    private static void WriteSettlement(CiiXmlWriter w, Context c)
     {
         var invoice = c.Invoice;
         var totals = c.Totals;
@@ -491,7 +478,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void WritePaymentMeans(XmlWriter w, Context c, PaymentInstructions payment)
+    private static void WritePaymentMeans(CiiXmlWriter w, Context c, PaymentInstructions payment)
     {
         // One payment means per account to pay into (BG-17); at least one when there is none.
         var transfers = payment.CreditTransfers;
@@ -549,7 +536,7 @@ internal static class CiiSerializer
         Payee,
     }
 
-    private static void WriteParty(XmlWriter w, Context c, string element, Party party, PartyRole role)
+    private static void WriteParty(CiiXmlWriter w, Context c, string element, Party party, PartyRole role)
     {
         var minimum = c.Profile == FacturXProfile.Minimum;
         var full = c.Profile >= FacturXProfile.En16931;
@@ -644,7 +631,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void TaxRegistration(XmlWriter w, string scheme, string id)
+    private static void TaxRegistration(CiiXmlWriter w, string scheme, string id)
     {
         w.WriteStartElement("ram", "SpecifiedTaxRegistration", Ram);
         w.WriteStartElement("ram", "ID", Ram);
@@ -654,7 +641,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Address(XmlWriter w, PostalAddress address, bool countryOnly)
+    private static void Address(CiiXmlWriter w, PostalAddress address, bool countryOnly)
     {
         w.WriteStartElement("ram", "PostalTradeAddress", Ram);
         if (!countryOnly)
@@ -675,7 +662,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void AllowanceCharge(XmlWriter w, Context c, AllowanceCharge item, bool withTax)
+    private static void AllowanceCharge(CiiXmlWriter w, Context c, AllowanceCharge item, bool withTax)
     {
         w.WriteStartElement("ram", "SpecifiedTradeAllowanceCharge", Ram);
         Indicator(w, item.IsCharge);
@@ -708,7 +695,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Period(XmlWriter w, InvoicePeriod period)
+    private static void Period(CiiXmlWriter w, InvoicePeriod period)
     {
         w.WriteStartElement("ram", "BillingSpecifiedPeriod", Ram);
         if (period.Start is { } start)
@@ -724,14 +711,14 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Document(XmlWriter w, string element, string id)
+    private static void Document(CiiXmlWriter w, string element, string id)
     {
         w.WriteStartElement("ram", element, Ram);
         Text(w, "IssuerAssignedID", id);
         w.WriteEndElement();
     }
 
-    private static void Indicator(XmlWriter w, bool value)
+    private static void Indicator(CiiXmlWriter w, bool value)
     {
         w.WriteStartElement("ram", "ChargeIndicator", Ram);
         w.WriteStartElement("udt", "Indicator", Udt);
@@ -740,7 +727,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void DateTime(XmlWriter w, string element, LocalDate date)
+    private static void DateTime(CiiXmlWriter w, string element, LocalDate date)
     {
         w.WriteStartElement("ram", element, Ram);
         w.WriteStartElement("udt", "DateTimeString", Udt);
@@ -750,7 +737,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Quantity(XmlWriter w, string element, decimal quantity, string? unitCode)
+    private static void Quantity(CiiXmlWriter w, string element, decimal quantity, string? unitCode)
     {
         w.WriteStartElement("ram", element, Ram);
         if (unitCode is not null)
@@ -762,7 +749,7 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Identified(XmlWriter w, string element, Identifier id)
+    private static void Identified(CiiXmlWriter w, string element, Identifier id)
     {
         w.WriteStartElement("ram", element, Ram);
         if (id.Scheme is { } scheme)
@@ -774,17 +761,17 @@ internal static class CiiSerializer
         w.WriteEndElement();
     }
 
-    private static void Amount(XmlWriter w, Context c, string element, decimal amount) =>
+    private static void Amount(CiiXmlWriter w, Context c, string element, decimal amount) =>
         Text(w, element, XmlValues.FormatAmount(amount, c.Currency));
 
-    private static void Text(XmlWriter w, string element, string value)
+    private static void Text(CiiXmlWriter w, string element, string value)
     {
         w.WriteStartElement("ram", element, Ram);
         w.WriteString(value);
         w.WriteEndElement();
     }
 
-    private static void Optional(XmlWriter w, string element, string? value)
+    private static void Optional(CiiXmlWriter w, string element, string? value)
     {
         if (value is not null)
         {

@@ -16,8 +16,8 @@ public class PdfBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _onePage = InvoiceFactory.Create(10);
-        _fivePages = InvoiceFactory.Create(150);
+        _onePage = InvoiceFactory.Create(10) with { Number = "F2026-00001" };
+        _fivePages = InvoiceFactory.Create(150) with { Number = "F2026-00002" };
         _output = new MemoryStream(1 << 20);
         InvoicePdf.Render(_onePage, _output);
     }

@@ -29,8 +29,8 @@ internal static class InvoiceFactory
             IssueDate = new LocalDate(2026, 11, 2),
             DueDate = new LocalDate(2026, 12, 2),
             Currency = Currency.Eur,
-            Seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR44123456782", LegalId = Identifier.Siren("123456782"), Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
-            Buyer = new Party { Name = "Boulangerie Dupont", VatId = "FR12987654324", LegalId = Identifier.Siren("987654324"), Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
+            Seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR11123456782", LegalId = Identifier.Siren("123456782"), Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
+            Buyer = new Party { Name = "Boulangerie Dupont", VatId = "FR14987654324", LegalId = Identifier.Siren("987654324"), Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
             Lines = lines,
         };
     }

@@ -13,7 +13,7 @@ internal static class DemoInvoices
     {
         Name = "Atelier Lumière SAS",
         LegalId = Identifier.Siren("123456782"),
-        VatId = "FR44123456782",
+        VatId = "FR11123456782",
         LegalForm = "SAS",
         ShareCapital = "50 000 EUR",
         TradeRegister = "RCS Lyon 123 456 782",
@@ -41,7 +41,7 @@ internal static class DemoInvoices
     {
         BusinessProcessType = FrenchBillingMode.M1,
         VatDueDateType = VatDueDateType.InvoiceDate,
-        Buyer = Customer("Boulangerie Dupont & Fils", "987654324", "FR12987654324", "3 place du Marché", "Villeurbanne", "69100", "FR", "compta@dupont-fils.example"),
+        Buyer = Customer("Boulangerie Dupont & Fils", "987654324", "FR14987654324", "3 place du Marché", "Villeurbanne", "69100", "FR", "compta@dupont-fils.example"),
         PurchaseOrderReference = "PO-4512",
         Lines =
         [

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Invoicing.Core;
+using Invoicing.EInvoicing;
+using Invoicing.EInvoicing.Ubl;
+using Invoicing.Pdf;
 using Invoicing.Storage.Sqlite;
 using NodaTime;
 
@@ -23,6 +26,7 @@ internal sealed class DemoRun(CliContext context, string outputDirectory)
         await Out.WriteLineAsync($"Invoicing SDK demo, {today:yyyy-MM-dd}: store {DatabasePath}").ConfigureAwait(false);
         var issued = await IssueAsync(service, today, cancellationToken).ConfigureAwait(false);
         await SettleAsync(service, store, issued, cancellationToken).ConfigureAwait(false);
+        await WriteDocumentsAsync(store, cancellationToken).ConfigureAwait(false);
         return await VerifyArchiveAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -74,6 +78,22 @@ internal sealed class DemoRun(CliContext context, string outputDirectory)
             {
                 await Out.WriteLineAsync(Invariant($"  {account.Number,-13} {account.Status,-14} {account.AmountDue,11:N2} {account.Balance,10:N2}")).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task WriteDocumentsAsync(IInvoiceStore store, CancellationToken cancellationToken)
+    {
+        await Heading("3. Documents: Factur-X PDF/A-3 (EN 16931 profile, factur-x.xml inside) and Peppol UBL").ConfigureAwait(false);
+        var pdfDirectory = Directory.CreateDirectory(Path.Combine(outputDirectory, "pdf")).FullName;
+        var ublDirectory = Directory.CreateDirectory(Path.Combine(outputDirectory, "ubl")).FullName;
+        await foreach (var account in store.QueryAsync(InvoiceQuery.All, cancellationToken).ConfigureAwait(false))
+        {
+            var document = account.Invoice.Document;
+            var pdf = Path.Combine(pdfDirectory, document.Number + ".pdf");
+            await File.WriteAllBytesAsync(pdf, FacturXPdf.ToBytes(document, FacturXProfile.En16931), cancellationToken).ConfigureAwait(false);
+            var ubl = Path.Combine(ublDirectory, document.Number + ".xml");
+            await File.WriteAllBytesAsync(ubl, UblWriter.Write(document), cancellationToken).ConfigureAwait(false);
+            await Out.WriteLineAsync($"  {document.Number,-13} {Path.GetRelativePath(outputDirectory, pdf),-26} {Path.GetRelativePath(outputDirectory, ubl)}").ConfigureAwait(false);
         }
     }
 

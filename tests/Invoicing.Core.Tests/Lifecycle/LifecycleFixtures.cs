@@ -9,8 +9,8 @@ internal static class LifecycleFixtures
         IssueDate = new LocalDate(2026, 11, 2),
         DueDate = new LocalDate(2026, 12, 2),
         Currency = Currency.Eur,
-        Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR44123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
-        Buyer = new Party { Name = "Boulangerie Dupont", LegalId = Identifier.Siren("987654324"), VatId = "FR12987654324", Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
+        Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
+        Buyer = new Party { Name = "Boulangerie Dupont", LegalId = Identifier.Siren("987654324"), VatId = "FR14987654324", Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
         Lines =
         [
             new InvoiceLine { Id = "1", ItemName = "Suspension laiton", Quantity = 4, NetPrice = 189.90m, VatCategory = VatCategory.S, VatRate = 20m },

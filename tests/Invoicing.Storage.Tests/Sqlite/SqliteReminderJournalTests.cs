@@ -63,8 +63,12 @@ public sealed class SqliteReminderJournalTests : ReminderJournalConformanceTests
         var now = NodaTime.Instant.FromUtc(2026, 12, 15, 8, 0);
         var claim = await journal.TryClaimAsync(new ReminderClaimRequest(new ReminderKey(issued.Number, "d+3"), "w", "m@x.example", new NodaTime.LocalDate(2026, 12, 18), now, now + NodaTime.Duration.FromMinutes(5)));
 
+        var reopened = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var entries = await SqliteInvoiceStores.OpenReminderJournal(reopened).ListByInvoiceAsync(issued.Number);
+        await ((IAsyncDisposable)reopened).DisposeAsync();
+
         Assert.Equal(ReminderClaimOutcome.Claimed, claim.Outcome);
-        Assert.Single(await SqliteInvoiceStores.OpenReminderJournal(SqliteInvoiceStores.Open(_database.ConnectionString)).ListByInvoiceAsync(issued.Number));
+        Assert.Single(entries);
     }
 
     [Fact]

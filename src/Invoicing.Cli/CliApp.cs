@@ -69,6 +69,7 @@ internal static class CliApp
         yield return ReportCommand.Create(context);
         yield return RoiCommand.Create(context);
         yield return ArchiveCommand.Create(context);
+        yield return DunningCommand.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -13,7 +13,7 @@ namespace Invoicing.Cli.Commands;
 
 /// <summary>
 /// <c>invoicing dunning schedule|plan|run</c>: the default policy's calendar, the reminders due on a day over a SQLite
-/// store, and a run that writes them as <c>.eml</c> files into a pickup folder.
+/// store, and a run that writes them as <c>.eml</c> files into a pickup folder, journaled in the same database.
 /// </summary>
 internal static class DunningCommand
 {
@@ -123,16 +123,11 @@ internal static class DunningCommand
         return SqliteInvoiceStores.Open($"Data Source={path}");
     }
 
-    /// <summary>The store's own journal when it keeps one; an in-memory one (said on stderr) otherwise.</summary>
+    /// <summary>The reminder journal kept in the same SQLite database as the invoices, so runs on different days never repeat a step.</summary>
     private static IReminderJournal JournalOf(IInvoiceStore store, CliContext context)
     {
-        if (store is IReminderJournal journal)
-        {
-            return journal;
-        }
-
-        context.Error.WriteLine("note: this store keeps no reminder journal; planning as if no reminder had been sent (the pickup folder still never writes a Message-ID twice).");
-        return InMemoryReminders.CreateJournal();
+        _ = context;
+        return store as IReminderJournal ?? SqliteInvoiceStores.OpenReminderJournal(store);
     }
 
     private static LocalDate ParseDate(string? value, string option)

@@ -15,32 +15,19 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 {
     private const string AccountColumns = "i.document, a.payments, a.credits";
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly string _schema;
-    private readonly SemaphoreSlim _migrationGate = new(1, 1);
-    private volatile bool _migrated;
-    private volatile bool _disposed;
+    private readonly PostgreSqlDatabase _database;
+    private readonly bool _ownsDatabase;
 
     public PostgreSqlInvoiceStore(PostgreSqlStoreOptions options)
+        : this(new PostgreSqlDatabase(options), ownsDatabase: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _schema = options.Schema;
-        _dataSource = CreateDataSource(options);
     }
 
-    /// <summary>A data source whose connections resolve unqualified names in the store's schema.</summary>
-    public static NpgsqlDataSource CreateDataSource(PostgreSqlStoreOptions options)
+    public PostgreSqlInvoiceStore(PostgreSqlDatabase database, bool ownsDatabase)
     {
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.SearchPath = options.Schema;
-        builder.ConnectionStringBuilder.ApplicationName ??= "Invoicing.Storage.PostgreSql";
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            // The store sends the same few statements over and over: let the driver prepare them once per connection.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        }
-
-        return builder.Build();
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        _ownsDatabase = ownsDatabase;
     }
 
     public async Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
@@ -116,7 +103,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
                     // BEGIN returns no result set: the reader starts on the chain head.
                     if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        throw new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_schema}' is missing; the schema is damaged");
+                        throw new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_database.Schema}' is missing; the schema is damaged");
                     }
 
                     chainLength = reader.GetInt64(0);
@@ -219,7 +206,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
             {
                 if (!committed)
                 {
-                    await RollBackQuietlyAsync(connection).ConfigureAwait(false);
+                    await PostgreSqlDatabase.RollBackQuietlyAsync(connection).ConfigureAwait(false);
                 }
             }
         }, cancellationToken).ConfigureAwait(false);
@@ -291,8 +278,8 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
         sql.Append(" ORDER BY a.due_date, a.number");
 
-        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
-        var connection = await GuardAsync(operation, () => _dataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
+        await _database.EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
+        var connection = await PostgreSqlDatabase.GuardAsync(operation, () => _database.DataSource.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = new NpgsqlCommand(sql.ToString(), connection);
@@ -304,10 +291,10 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
                 }
 
                 // Rows stream from the server as they are read: a large result set is never held in memory.
-                var reader = await GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
+                var reader = await PostgreSqlDatabase.GuardAsync(operation, () => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
                 {
-                    while (await GuardAsync(operation, () => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
+                    while (await PostgreSqlDatabase.GuardAsync(operation, () => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
                     {
                         yield return ReadAccount(reader);
                     }
@@ -449,37 +436,17 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
     public async ValueTask DisposeAsync()
     {
-        _disposed = true;
-        await _dataSource.DisposeAsync().ConfigureAwait(false);
-        _migrationGate.Dispose();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public void Dispose()
     {
-        _disposed = true;
-        _dataSource.Dispose();
-        _migrationGate.Dispose();
-    }
-
-    /// <summary>Ends a transaction begun with a raw BEGIN that did not reach its COMMIT; a broken connection is discarded by the pool anyway.</summary>
-    private static async Task RollBackQuietlyAsync(NpgsqlConnection connection)
-    {
-        if (connection.State != System.Data.ConnectionState.Open)
+        if (_ownsDatabase)
         {
-            return;
-        }
-
-        try
-        {
-            var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await using (rollback.ConfigureAwait(false))
-            {
-                await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception))
-        {
-            // The connection is broken: the server rolls the transaction back when the session ends.
+            _database.Dispose();
         }
     }
 
@@ -520,60 +487,6 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         return command;
     }
 
-    private async Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using (connection.ConfigureAwait(false))
-            {
-                return await work(connection).ConfigureAwait(false);
-            }
-        }
-        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception) && !cancellationToken.IsCancellationRequested)
-        {
-            throw PostgreSqlErrors.Wrap(operation, exception);
-        }
-    }
-
-    private static async Task<T> GuardAsync<T>(string operation, Func<Task<T>> work)
-    {
-        try
-        {
-            return await work().ConfigureAwait(false);
-        }
-        catch (Exception exception) when (PostgreSqlErrors.IsInfrastructure(exception))
-        {
-            throw PostgreSqlErrors.Wrap(operation, exception);
-        }
-    }
-
-    private async Task EnsureMigratedAsync(string operation, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_migrated)
-        {
-            return;
-        }
-
-        await _migrationGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-
-        try
-        {
-            if (!_migrated)
-            {
-                await PostgreSqlMigrator.MigrateAsync(_dataSource, _schema, cancellationToken).ConfigureAwait(false);
-                _migrated = true;
-            }
-        }
-        catch (InvoiceStoreException exception) when (exception.Operation == "Migrate")
-        {
-            throw new InvoiceStoreException(operation, "the schema could not be prepared: " + exception.Message, exception.InnerException ?? exception);
-        }
-        finally
-        {
-            _migrationGate.Release();
-        }
-    }
+    private Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        _database.RunAsync(operation, work, cancellationToken);
 }

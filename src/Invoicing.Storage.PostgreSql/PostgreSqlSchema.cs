@@ -15,7 +15,7 @@ public static class PostgreSqlSchema
     public static async Task<IReadOnlyList<int>> MigrateAsync(PostgreSqlStoreOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataSource = PostgreSqlInvoiceStore.CreateDataSource(options);
+        var dataSource = PostgreSqlDatabase.CreateDataSource(options);
         await using var dataSourceScope = dataSource.ConfigureAwait(false);
         return await PostgreSqlMigrator.MigrateAsync(dataSource, options.Schema, cancellationToken).ConfigureAwait(false);
     }

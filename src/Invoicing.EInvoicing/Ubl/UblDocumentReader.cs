@@ -152,7 +152,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             var isAccounting = accountingCurrency is { } other && other.Code != _currency.Code && currency == other.Code;
             if (isAccounting)
             {
-                accountingVat = Amount(amount!, "BT-111");
+                accountingVat = Decimal(amount!);
             }
             else if (main is null)
             {
@@ -537,14 +537,8 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
     private static decimal? OptionalDecimal(XElement parent, string name) =>
         Cbc(parent, name) is { } element && Value(element) is not null ? Decimal(element) : null;
 
-    private static decimal Amount(XElement element, string term)
-    {
-        _ = term;
-        return Decimal(element);
-    }
-
     private static decimal RequiredAmount(XElement parent, string name, string term) =>
-        Amount(Cbc(parent, name) ?? throw XmlPath.Missing(parent, name, term), term);
+        Decimal(Cbc(parent, name) ?? throw XmlPath.Missing(parent, name, term));
 
     private static decimal? OptionalAmount(XElement parent, string name) =>
         Cbc(parent, name) is { } element && Value(element) is not null ? Decimal(element) : null;

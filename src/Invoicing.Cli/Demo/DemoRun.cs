@@ -27,12 +27,21 @@ internal sealed class DemoRun(CliContext context, string outputDirectory)
         var issued = await IssueAsync(service, today, cancellationToken).ConfigureAwait(false);
         await SettleAsync(service, store, issued, cancellationToken).ConfigureAwait(false);
         await WriteDocumentsAsync(store, cancellationToken).ConfigureAwait(false);
+        await Heading("4. Dunning: 60 days of the default policy (7 days before, due day, +3, +6, then weekly)").ConfigureAwait(false);
+        var mail = Directory.CreateDirectory(Path.Combine(outputDirectory, "mail")).FullName;
+        await DemoDunning.SimulateAsync(store, today, 60, mail, Out, cancellationToken).ConfigureAwait(false);
         return await VerifyArchiveAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void PrepareOutputDirectory()
     {
         Directory.CreateDirectory(outputDirectory);
+        var mail = Path.Combine(outputDirectory, "mail");
+        if (Directory.Exists(mail))
+        {
+            Directory.Delete(mail, recursive: true);
+        }
+
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {
             File.Delete(file);

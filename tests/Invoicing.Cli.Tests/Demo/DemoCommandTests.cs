@@ -16,6 +16,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("F2026-00001", result.Out, StringComparison.Ordinal);
         Assert.Contains("AV2026-00001", result.Out, StringComparison.Ordinal);
         Assert.Contains("intact: 6 documents verified", result.Out, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_directory, "pdf", "F2026-00001.pdf")));
+        Assert.True(File.Exists(Path.Combine(_directory, "ubl", "F2026-00001.xml")));
+        var mails = Directory.GetFiles(Path.Combine(_directory, "mail"), "*.eml");
+        Assert.NotEmpty(mails);
+        Assert.Contains($"{mails.Length} reminders in 60 days", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(mails, m => File.ReadAllText(m).Contains("F2026-00002", StringComparison.Ordinal)); // paid in full: never reminded
 
         var store = SqliteInvoiceStores.Open($"Data Source={Path.Combine(_directory, "invoicing.db")}");
         await using var scope = (IAsyncDisposable)store;

@@ -9,7 +9,7 @@ internal static class ReportingLedger
 {
     public static InvoiceAccount[] Create(int count, LocalDate asOf)
     {
-        var seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR44123456782" };
+        var seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR11123456782" };
         var customers = Enumerable.Range(0, 500).Select(i => new Party { Name = $"Customer {i:000}", Identifiers = [new Identifier(string.Create(CultureInfo.InvariantCulture, $"C{i:000}"))] }).ToArray();
         var accounts = new InvoiceAccount[count];
         for (var i = 0; i < count; i++)

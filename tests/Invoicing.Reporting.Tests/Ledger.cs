@@ -9,7 +9,7 @@ internal static class Ledger
 {
     public static readonly LocalDate AsOf = new(2026, 11, 28);
 
-    private static readonly Party Seller = new() { Name = "Atelier Lumière SAS", VatId = "FR44123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } };
+    private static readonly Party Seller = new() { Name = "Atelier Lumière SAS", VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } };
     private static int _sequence;
 
     public static InvoiceAccount Invoice(string customer, LocalDate due, decimal amount, Currency? currency = null, LocalDate? issued = null, params (LocalDate Date, decimal Amount)[] payments) =>

@@ -152,7 +152,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
                 IssueDate = issued,
                 DueDate = issued.PlusDays(30),
                 Currency = Currency.Eur,
-                Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR44123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
+                Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
                 Buyer = new Party { Name = buyer, LegalId = Identifier.Siren(siren), Address = new PostalAddress { City = "Lyon", PostCode = "69001", CountryCode = "FR" } },
                 Lines = [new InvoiceLine { Id = "1", ItemName = "Luminaire", Quantity = 1, NetPrice = net, VatCategory = VatCategory.S, VatRate = 20m }],
             },

@@ -11,7 +11,7 @@ internal static class Fixtures
         IssueDate = dueDate.PlusDays(-30),
         DueDate = dueDate,
         Currency = Currency.Eur,
-        Seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR44123456782" },
+        Seller = new Party { Name = "Atelier Lumière SAS", VatId = "FR11123456782" },
         Buyer = new Party { Name = buyer, Identifiers = [new Identifier(customerId)], Contact = email is null ? null : new Contact { Email = email } },
         Lines = [new InvoiceLine { Id = "1", ItemName = "Suspension laiton", Quantity = 1, NetPrice = netPrice, VatCategory = VatCategory.S, VatRate = 20m }],
     };

@@ -17,11 +17,13 @@ public static class MailServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.AddOptions<SmtpMailOptions>()
             .Configure(configure)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Host), "Host is required.")
-            .Validate(o => o.Port is > 0 and < 65536, "Port must be 1..65535.")
-            .Validate(o => MailboxAddress.TryParse(o.From, out _), "From must be a mail address.")
-            .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryBackoff >= TimeSpan.Zero && o.MaxRetries is >= 0 and <= 10, "Timeout must be positive, RetryBackoff not negative, MaxRetries 0..10.")
-            .Validate(o => Enum.IsDefined(o.Security), "Security is not a known mode.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Host), "SmtpMailOptions.Host is required.")
+            .Validate(o => o.Port is > 0 and < 65536, "SmtpMailOptions.Port must be 1..65535.")
+            .Validate(o => MailboxAddress.TryParse(o.From, out _), "SmtpMailOptions.From must be a mail address.")
+            .Validate(o => o.Timeout > TimeSpan.Zero, "SmtpMailOptions.Timeout must be positive.")
+            .Validate(o => o.RetryBackoff >= TimeSpan.Zero, "SmtpMailOptions.RetryBackoff must not be negative.")
+            .Validate(o => o.MaxRetries is >= 0 and <= 10, "SmtpMailOptions.MaxRetries must be 0..10.")
+            .Validate(o => Enum.IsDefined(o.Security), "SmtpMailOptions.Security is not a known mode.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton<IMailSender>(provider => new SmtpMailSender(provider.GetRequiredService<IOptions<SmtpMailOptions>>(), provider.GetService<TimeProvider>()));
         return builder;

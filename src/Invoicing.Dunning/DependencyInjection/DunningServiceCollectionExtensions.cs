@@ -26,11 +26,17 @@ public static class DunningServiceCollectionExtensions
         }
 
         options
-            .Validate(o => o.Policies is not null && o.Calendar is not null && o.Rendering is not null, "Policies, calendar and rendering options are required.")
-            .Validate(o => o.DefaultTimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.DefaultTimeZone) is not null, "DefaultTimeZone must be an IANA time zone id (Europe/Paris).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.WorkerId) && o.WorkerId.Length <= ReminderKey.MaxLength, "WorkerId must be 1 to 200 characters.")
-            .Validate(o => o.LeaseDuration > Duration.Zero && o.RetryBackoff > Duration.Zero && o.MaxAttempts >= 1 && o.RunInterval > TimeSpan.Zero, "LeaseDuration, RetryBackoff and RunInterval must be positive and MaxAttempts at least 1.")
-            .Validate(o => o.MessageIdDomain is not null && Uri.CheckHostName(o.MessageIdDomain) == UriHostNameType.Dns, "MessageIdDomain must be a DNS host name.")
+            .Validate(o => o.Policies is not null, "DunningOptions.Policies is required.")
+            .Validate(o => o.Calendar is not null, "DunningOptions.Calendar is required.")
+            .Validate(o => o.Rendering is not null, "DunningOptions.Rendering is required.")
+            .Validate(o => o.DefaultTimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(o.DefaultTimeZone) is not null, "DunningOptions.DefaultTimeZone must be an IANA time zone id (Europe/Paris).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.WorkerId) && o.WorkerId.Length <= ReminderKey.MaxLength, "DunningOptions.WorkerId must be 1 to 200 characters.")
+            .Validate(o => o.LeaseDuration > Duration.Zero, "DunningOptions.LeaseDuration must be positive.")
+            .Validate(o => o.RetryBackoff > Duration.Zero, "DunningOptions.RetryBackoff must be positive.")
+            .Validate(o => o.MaxAttempts >= 1, "DunningOptions.MaxAttempts must be at least 1.")
+            .Validate(o => o.RunInterval > TimeSpan.Zero, "DunningOptions.RunInterval must be positive.")
+            .Validate(o => o.MessageIdDomain is not null && Uri.CheckHostName(o.MessageIdDomain) == UriHostNameType.Dns, "DunningOptions.MessageIdDomain must be a DNS host name.")
+            .Validate(o => o.From is null || o.From.Contains('@', StringComparison.Ordinal), "DunningOptions.From must be a mail address or null.")
             .ValidateOnStart();
 
         services.TryAddSingleton(_ => InMemoryReminders.CreateJournal());

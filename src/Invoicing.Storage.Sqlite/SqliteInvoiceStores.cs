@@ -32,6 +32,16 @@ public static class SqliteInvoiceStores
             ? new SqliteReminderJournal(sqlite)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The customers' and invoices' dunning settings kept in the same file as a store made by <see cref="Open"/>
+    /// (opt-out, language, time zone, policy, e-mail; disputed, paused until), sharing its write connection.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IDunningSettingsStore OpenDunningSettingsStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteDunningSettingsStore(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

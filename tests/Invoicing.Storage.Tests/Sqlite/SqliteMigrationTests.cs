@@ -114,6 +114,31 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(content, await File.ReadAllTextAsync(_database.Path));
     }
 
+    [Fact]
+    public async Task Open_DatabaseAtVersion2_UpgradedToTheLatestKeepingItsData()
+    {
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        await ((IAsyncDisposable)store).DisposeAsync();
+        // Bring the file back to what version 2 of the package left: no settings tables, schema_version at 2.
+        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DELETE FROM schema_version WHERE version > 2");
+
+        var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
+        var applied = await SqliteInvoiceStores.MigrateAsync(upgraded);
+        var settings = SqliteInvoiceStores.OpenDunningSettingsStore(upgraded);
+        await settings.SaveCustomerAsync(new DunningCustomerSettings { CustomerKey = "987654324", OptedOut = true });
+        var next = await upgraded.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var verification = await upgraded.VerifyArchiveAsync();
+        var customer = await settings.GetCustomerAsync("987654324");
+        await ((IAsyncDisposable)upgraded).DisposeAsync();
+
+        Assert.Equal(Enumerable.Range(3, SqliteInvoiceStores.SchemaVersion - 2), applied);
+        Assert.Equal(invoice, await ReadIssuedAsync(invoice.Number));
+        Assert.Equal(invoice.Hash, next.PreviousHash);
+        Assert.True(verification.IsIntact);
+        Assert.True(customer!.OptedOut);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
@@ -130,6 +155,19 @@ public sealed class SqliteMigrationTests : IDisposable
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => SqliteInvoiceStores.Open(_database.ConnectionString, new SqliteStoreOptions { BusyTimeout = TimeSpan.FromSeconds(-1) }));
 
         Assert.Equal("BusyTimeout", error.ParamName);
+    }
+
+    private async Task<IssuedInvoice?> ReadIssuedAsync(string number)
+    {
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+        try
+        {
+            return await store.GetAsync(number);
+        }
+        finally
+        {
+            await ((IAsyncDisposable)store).DisposeAsync();
+        }
     }
 
     private long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);

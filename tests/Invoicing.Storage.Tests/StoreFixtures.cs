@@ -16,7 +16,7 @@ internal static class StoreFixtures
             IssueDate = date,
             DueDate = date.PlusDays(dueInDays),
             Currency = Currency.Eur,
-            Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR44123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
+            Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
             Buyer = new Party { Name = "Client " + customer, LegalId = Identifier.Siren(customer), Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
             Lines =
             [

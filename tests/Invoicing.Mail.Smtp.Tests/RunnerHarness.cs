@@ -31,11 +31,12 @@ internal sealed class RunnerHarness
         return this;
     }
 
-    public IDunningRunner Runner(IMailSender sender, string workerId, Action<DunningOptions>? configure = null)
+    /// <summary>A runner over the shared state; <paramref name="journal"/> replaces the shared journal (a process of its own on the same database).</summary>
+    public IDunningRunner Runner(IMailSender sender, string workerId, Action<DunningOptions>? configure = null, IReminderJournal? journal = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(Clock);
-        services.AddSingleton(Journal);
+        services.AddSingleton(journal ?? Journal);
         services.AddSingleton(Settings);
         services.AddSingleton(OpenInvoiceSources.FromAccounts(Accounts));
         services.AddSingleton(sender);

@@ -47,6 +47,9 @@ internal static class CiiSerializer
     private sealed record Context(Invoice Invoice, InvoiceTotals Totals, ProfileGate Gate, Currency Currency)
     {
         public FacturXProfile Profile => Gate.Profile;
+
+        /// <summary>BT-6 when it differs from BT-5: CII states no VAT accounting currency equal to the invoice's (BR-53).</summary>
+        public Currency? AccountingCurrency => Invoice.VatAccountingCurrency is { } accounting && accounting != Currency ? accounting : null;
     }
 
     private static void WriteDocument(CiiXmlWriter w, Context c)
@@ -332,7 +335,7 @@ internal static class CiiSerializer
             Optional(w, "PaymentReference", payment?.RemittanceInformation);
         }
 
-        if (invoice.VatAccountingCurrency is { } taxCurrency)
+        if (c.AccountingCurrency is { } taxCurrency)
         {
             Text(w, "TaxCurrencyCode", taxCurrency.Code);
         }
@@ -350,6 +353,7 @@ internal static class CiiSerializer
 
         if (wl)
         {
+            var first = true;
             foreach (var row in totals.VatBreakdown)
             {
                 w.WriteStartElement("ram", "ApplicableTradeTax", Ram);
@@ -359,7 +363,8 @@ internal static class CiiSerializer
                 Amount(w, c, "BasisAmount", row.TaxableAmount);
                 Text(w, "CategoryCode", row.Category.Code());
                 Optional(w, "ExemptionReasonCode", row.ExemptionReasonCode);
-                if (invoice.VatPointDate is { } pointDate)
+                // BT-7 is one date for the document: CII-SR-461 allows a single TaxPointDate, so it goes on the first row.
+                if (first && invoice.VatPointDate is { } pointDate)
                 {
                     w.WriteStartElement("ram", "TaxPointDate", Ram);
                     w.WriteStartElement("udt", "DateString", Udt);
@@ -380,6 +385,7 @@ internal static class CiiSerializer
                 }
 
                 w.WriteEndElement();
+                first = false;
             }
 
             if (invoice.InvoicingPeriod is { } period)
@@ -426,7 +432,7 @@ internal static class CiiSerializer
         w.WriteAttributeString("currencyID", c.Currency.Code);
         w.WriteString(XmlValues.FormatAmount(totals.VatTotal, c.Currency));
         w.WriteEndElement();
-        if (invoice.VatAccountingCurrency is { } accounting && invoice.VatTotalInAccountingCurrency is { } accountingVat)
+        if (c.AccountingCurrency is { } accounting && invoice.VatTotalInAccountingCurrency is { } accountingVat)
         {
             w.WriteStartElement("ram", "TaxTotalAmount", Ram);
             w.WriteAttributeString("currencyID", accounting.Code);

@@ -11,6 +11,9 @@ internal sealed class ProfileGate(FacturXProfile profile)
 {
     public const string RuleId = "CII-PROFILE";
 
+    /// <summary>The rule of what the CII syntax itself cannot carry, whatever the profile.</summary>
+    public const string SyntaxRuleId = "CII-LOSS";
+
     private readonly List<ValidationIssue> _losses = [];
 
     public FacturXProfile Profile { get; } = profile;
@@ -20,6 +23,7 @@ internal sealed class ProfileGate(FacturXProfile profile)
     public void Collect(Invoice invoice)
     {
         _losses.Clear();
+        Syntax(invoice);
         var wl = Profile >= FacturXProfile.BasicWl;
         var full = Profile >= FacturXProfile.En16931;
         if (!wl)
@@ -91,6 +95,16 @@ internal sealed class ProfileGate(FacturXProfile profile)
                     Lose(line.AccountingReference, path + ".accountingReference", "the line accounting reference (BT-133)");
                 }
             }
+        }
+    }
+
+    /// <summary>What CII cannot state in any profile.</summary>
+    private void Syntax(Invoice invoice)
+    {
+        // The CII binding of BR-53 requires the VAT accounting currency (BT-6) to differ from the invoice currency (BT-5).
+        if (invoice.VatAccountingCurrency is { } accounting && accounting == invoice.Currency)
+        {
+            _losses.Add(ValidationIssue.Warning(SyntaxRuleId, "vatAccountingCurrency", $"The VAT accounting currency (BT-6) is the invoice currency ({accounting.Code}); CII cannot state it then (BR-53), so it is not written."));
         }
     }
 

@@ -299,13 +299,14 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
 
     private void PaymentMeans(PaymentInstructions payment)
     {
-        // One PaymentMeans per account; the means code, text and remittance information repeat on each.
+        // One PaymentMeans per account; the means code and remittance information repeat on each, the means text
+        // (BT-82) goes on the first only (UBL-SR-46: the name attribute occurs at most once).
         var accounts = payment.CreditTransfers.Count;
         for (var i = 0; i < Math.Max(1, accounts); i++)
         {
             Start("PaymentMeans");
             xml.WriteStartElement("cbc", "PaymentMeansCode", Cbc);
-            if (payment.MeansText is not null)
+            if (i == 0 && payment.MeansText is not null)
             {
                 xml.WriteAttributeString("name", payment.MeansText);
             }

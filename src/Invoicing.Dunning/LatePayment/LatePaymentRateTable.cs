@@ -48,9 +48,21 @@ public sealed class LatePaymentRateTable
     }
 
     /// <summary>
-    /// France, from the ECB main refinancing rate on 1 January and 1 July and the legal rate for professional
-    /// creditors published for each semester. Hosts add the semesters that follow with <see cref="With"/>.
+    /// France (Code de commerce, art. L441-10): the ECB main refinancing operations rate in force on 1 January and
+    /// 1 July, and the legal interest rate for creditors other than consumers ("tous les autres cas") fixed for each
+    /// semester by ministerial order. Hosts add the semesters that follow with <see cref="With"/>.
     /// </summary>
+    /// <remarks>
+    /// <para>ECB rate on the first day of each semester (ECB monetary policy decisions; the Official Journal of the EU,
+    /// C series, "Interest rate applied by the European Central Bank to its main refinancing operations"):
+    /// 0.00 % from 16 March 2016 until 27 July 2022; 2.50 % from 21 December 2022; 4.00 % from 21 June 2023; 4.50 % from
+    /// 20 September 2023; 4.25 % from 12 June 2024; 3.15 % from 18 December 2024; 2.15 % from 11 June 2025, unchanged
+    /// on 1 January 2026.</para>
+    /// <para>Legal rate for professional creditors (arrêtés published in the Journal officiel): 2023 S1 2.06 %
+    /// (arrêté of 26 December 2022), 2023 S2 4.22 % (27 June 2023), 2024 S1 5.07 % (21 December 2023), 2024 S2 4.92 %,
+    /// 2025 S1 3.71 %, 2025 S2 2.76 % (19 June 2025), 2026 S1 2.62 % (15 December 2025). Before 2023 three times the
+    /// legal rate (below 1.1 %) never exceeds ECB + 10, so that row carries none.</para>
+    /// </remarks>
     public static LatePaymentRateTable France { get; } = new(
     [
         new(new LocalDate(2016, 7, 1), 0.00m),
@@ -60,7 +72,7 @@ public sealed class LatePaymentRateTable
         new(new LocalDate(2024, 7, 1), 4.25m, 4.92m),
         new(new LocalDate(2025, 1, 1), 3.15m, 3.71m),
         new(new LocalDate(2025, 7, 1), 2.15m, 2.76m),
-        new(new LocalDate(2026, 1, 1), 2.15m),
+        new(new LocalDate(2026, 1, 1), 2.15m, 2.62m),
     ]);
 
     /// <summary>Every row, oldest first.</summary>

@@ -17,9 +17,31 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     private readonly string _pragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    /// <summary>The last sequence this store drew per counter, and the chain head it wrote: a guess for the next issue.</summary>
+    private readonly Dictionary<string, long> _lastSequences = new(StringComparer.Ordinal);
+    private string? _chainHead;
     private SqliteConnection? _writer;
     private volatile bool _migrated;
     private volatile bool _disposed;
+
+    /// <summary>Everything an issue needs to read, in one row (the sub-selects are NULL or 0 when there is nothing).</summary>
+    private const string IssueStateSql = """
+        SELECT (SELECT last_sequence FROM counters WHERE counter_key = $key),
+               (SELECT last_issue_date FROM counters WHERE counter_key = $key),
+               (SELECT hash FROM issued_documents ORDER BY position DESC LIMIT 1),
+               EXISTS (SELECT 1 FROM drafts WHERE id = $draft)
+        """;
+
+    /// <summary>Everything an issue writes, as one prepared command: the frozen document, its account, the counter.</summary>
+    private const string IssueWriteSql = """
+        INSERT INTO issued_documents (number, series_id, counter_key, sequence, type_code, issue_date, issued_at, previous_hash, hash, document_json)
+        VALUES ($number, $series, $counter, $sequence, $type, $issueDate, $issuedAt, $previousHash, $hash, $json);
+        INSERT INTO accounts (number, is_credit_note, customer_key, issue_date, due_date, currency, amount_due, balance, is_open)
+        VALUES ($number, $creditNote, $customer, $issueDate, $dueDate, $currency, $amountDue, $balance, $open);
+        INSERT INTO counters (counter_key, last_sequence, last_issue_date) VALUES ($counter, $sequence, $issueDate)
+        ON CONFLICT (counter_key) DO UPDATE SET last_sequence = excluded.last_sequence, last_issue_date = excluded.last_issue_date;
+        """;
 
     public SqliteInvoiceStore(string connectionString, SqliteStoreOptions options)
     {
@@ -76,116 +98,122 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     public Task<IssuedInvoice> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
     {
+        // Outside the write lock: the checks that need no stored state, and the totals.
         var totals = InvoiceLifecycle.PrepareIssue(request);
         var document = request.Document;
         var counterKey = request.Series.CounterKey(document.IssueDate);
-        return WriteAsync("IssueAsync", async (connection, transaction) =>
-        {
-            long lastSequence = 0;
-            NodaTime.LocalDate? lastIssueDate = null;
-            var counter = Rent(connection, transaction, "SELECT last_sequence, last_issue_date FROM counters WHERE counter_key = $key", [("$key", counterKey)], out var ownedCounter);
-            try
+        var creditedNumber = InvoiceLifecycle.CreditedInvoiceNumber(document);
+        var draftKey = request.DraftId?.ToString();
+        SealedIssue? speculative = null;
+        return WriteAsync(
+            "IssueAsync",
+            beforeBegin: () =>
             {
-                var reader = await counter.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using var readerScope = reader.ConfigureAwait(false);
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                // Before BEGIN IMMEDIATE, under this store's gate: seal and serialize for the sequence and chain head this
+                // store wrote last. Inside the transaction they are read again; the work is reused only when they match
+                // (another process may have issued in between), so the lock is held for the statements alone.
+                if (_chainHead is { } head && _lastSequences.TryGetValue(counterKey, out var last))
                 {
-                    lastSequence = reader.GetInt64(0);
-                    lastIssueDate = NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString(1)).Value;
+                    speculative = SealedIssue.Create(request, totals, checked(last + 1), head);
                 }
-            }
-            finally
+            },
+            async (connection, transaction) =>
             {
-                await ReturnAsync(counter, ownedCounter).ConfigureAwait(false);
-            }
+                // One statement reads everything the rules need: the counter, the chain head, whether the draft exists.
+                long lastSequence = 0;
+                NodaTime.LocalDate? lastIssueDate = null;
+                var previousHash = ArchiveHash.Genesis;
+                bool draftExists;
+                var state = Rent(connection, transaction, IssueStateSql, [("$key", counterKey), ("$draft", draftKey)], out var ownedState);
+                try
+                {
+                    var reader = await state.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using var readerScope = reader.ConfigureAwait(false);
+                    await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (!reader.IsDBNull(0))
+                    {
+                        lastSequence = reader.GetInt64(0);
+                        lastIssueDate = SqliteText.ParseDate(reader.GetString(1), "counters.last_issue_date");
+                    }
 
-            var draftExists = request.DraftId is { } draftId
-                && await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM drafts WHERE id = $id", cancellationToken, ("$id", draftId.ToString())).ConfigureAwait(false) is not null;
-            InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
+                    if (!reader.IsDBNull(2))
+                    {
+                        previousHash = reader.GetString(2);
+                    }
 
-            var sequence = checked(lastSequence + 1);
-            var number = request.Series.Format(sequence, document.IssueDate);
-            if (await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM issued_documents WHERE number = $number", cancellationToken, ("$number", number)).ConfigureAwait(false) is not null)
-            {
-                throw InvoiceLifecycle.NumberTaken(number);
-            }
+                    draftExists = reader.GetInt64(3) != 0;
+                }
+                finally
+                {
+                    await ReturnAsync(state, ownedState).ConfigureAwait(false);
+                }
 
-            var creditedNumber = InvoiceLifecycle.CreditedInvoiceNumber(document);
-            var original = creditedNumber is null ? null : await ReadAccountAsync(connection, transaction, creditedNumber, cancellationToken).ConfigureAwait(false);
-            var credit = InvoiceLifecycle.CreditToApply(document with { Number = number }, totals, original);
+                InvoiceLifecycle.CheckIssue(request, lastIssueDate, draftExists);
+                var sequence = checked(lastSequence + 1);
+                var original = creditedNumber is null ? null : await ReadAccountAsync(connection, transaction, creditedNumber, cancellationToken).ConfigureAwait(false);
+                var credit = InvoiceLifecycle.CreditToApply(document with { Number = request.Series.Format(sequence, document.IssueDate) }, totals, original);
+                var sealedIssue = speculative is { } guess && guess.Issued.Sequence == sequence && string.Equals(guess.Issued.PreviousHash, previousHash, StringComparison.Ordinal)
+                    ? guess
+                    : SealedIssue.Create(request, totals, sequence, previousHash);
+                var issued = sealedIssue.Issued;
+                var account = new InvoiceAccount { Invoice = issued };
 
-            var previousHash = await ScalarAsync<string>(connection, transaction, "SELECT hash FROM issued_documents ORDER BY position DESC LIMIT 1", cancellationToken).ConfigureAwait(false)
-                ?? ArchiveHash.Genesis;
-            var issued = InvoiceLifecycle.Seal(request, totals, sequence, previousHash);
-            var account = new InvoiceAccount { Invoice = issued };
+                try
+                {
+                    await ExecuteAsync(
+                        connection,
+                        transaction,
+                        IssueWriteSql,
+                        cancellationToken,
+                        ("$number", issued.Number),
+                        ("$series", issued.SeriesId),
+                        ("$counter", counterKey),
+                        ("$sequence", sequence),
+                        ("$type", (int)issued.Document.Type),
+                        ("$issueDate", SqliteText.Date(issued.Document.IssueDate)),
+                        ("$issuedAt", SqliteText.Instant(issued.IssuedAt)),
+                        ("$previousHash", issued.PreviousHash),
+                        ("$hash", issued.Hash),
+                        ("$json", sealedIssue.Json),
+                        ("$creditNote", issued.Document.Type.IsCreditNote() ? 1 : 0),
+                        ("$customer", issued.Document.CustomerKey),
+                        ("$dueDate", SqliteText.Date(account.DueDate)),
+                        ("$currency", issued.Document.Currency.Code),
+                        ("$amountDue", SqliteText.Amount(account.AmountDue)),
+                        ("$balance", SqliteText.Amount(account.Balance)),
+                        ("$open", account.IsOpen ? 1 : 0)).ConfigureAwait(false);
+                }
+                catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("issued_documents.number", StringComparison.Ordinal))
+                {
+                    // The number is unique in the table: a series whose pattern does not tell its counters apart.
+                    throw InvoiceLifecycle.NumberTaken(issued.Number);
+                }
 
-            await ExecuteAsync(
-                connection,
-                transaction,
-                """
-                INSERT INTO issued_documents (number, series_id, counter_key, sequence, type_code, issue_date, issued_at, previous_hash, hash, document_json)
-                VALUES ($number, $series, $counter, $sequence, $type, $issueDate, $issuedAt, $previousHash, $hash, $json)
-                """,
-                cancellationToken,
-                ("$number", issued.Number),
-                ("$series", issued.SeriesId),
-                ("$counter", counterKey),
-                ("$sequence", sequence),
-                ("$type", (int)issued.Document.Type),
-                ("$issueDate", SqliteText.Date(issued.Document.IssueDate)),
-                ("$issuedAt", SqliteText.Instant(issued.IssuedAt)),
-                ("$previousHash", issued.PreviousHash),
-                ("$hash", issued.Hash),
-                ("$json", StoreJson.SerializeIssued(issued))).ConfigureAwait(false);
-            await ExecuteAsync(
-                connection,
-                transaction,
-                """
-                INSERT INTO accounts (number, is_credit_note, customer_key, issue_date, due_date, currency, amount_due, balance, is_open)
-                VALUES ($number, $creditNote, $customer, $issueDate, $dueDate, $currency, $amountDue, $balance, $open)
-                """,
-                cancellationToken,
-                ("$number", issued.Number),
-                ("$creditNote", issued.Document.Type.IsCreditNote() ? 1 : 0),
-                ("$customer", issued.Document.CustomerKey),
-                ("$issueDate", SqliteText.Date(issued.Document.IssueDate)),
-                ("$dueDate", SqliteText.Date(account.DueDate)),
-                ("$currency", issued.Document.Currency.Code),
-                ("$amountDue", SqliteText.Amount(account.AmountDue)),
-                ("$balance", SqliteText.Amount(account.Balance)),
-                ("$open", account.IsOpen ? 1 : 0)).ConfigureAwait(false);
-            await ExecuteAsync(
-                connection,
-                transaction,
-                """
-                INSERT INTO counters (counter_key, last_sequence, last_issue_date) VALUES ($key, $sequence, $date)
-                ON CONFLICT (counter_key) DO UPDATE SET last_sequence = excluded.last_sequence, last_issue_date = excluded.last_issue_date
-                """,
-                cancellationToken,
-                ("$key", counterKey),
-                ("$sequence", sequence),
-                ("$date", SqliteText.Date(document.IssueDate))).ConfigureAwait(false);
-            if (request.DraftId is { } issuedDraft)
-            {
-                await ExecuteAsync(connection, transaction, "DELETE FROM drafts WHERE id = $id", cancellationToken, ("$id", issuedDraft.ToString())).ConfigureAwait(false);
-            }
+                if (draftKey is not null)
+                {
+                    await ExecuteAsync(connection, transaction, "DELETE FROM drafts WHERE id = $id", cancellationToken, ("$id", draftKey)).ConfigureAwait(false);
+                }
 
-            if (credit is not null && original is not null)
-            {
-                var credited = original with { Credits = [.. original.Credits, credit] };
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    "UPDATE accounts SET credits_json = $credits, balance = $balance, is_open = $open WHERE number = $number",
-                    cancellationToken,
-                    ("$credits", StoreJson.SerializeCredits(credited.Credits)),
-                    ("$balance", SqliteText.Amount(credited.Balance)),
-                    ("$open", credited.IsOpen ? 1 : 0),
-                    ("$number", credited.Number)).ConfigureAwait(false);
-            }
+                if (credit is not null && original is not null)
+                {
+                    var credited = original with { Credits = [.. original.Credits, credit] };
+                    await ExecuteAsync(
+                        connection,
+                        transaction,
+                        "UPDATE accounts SET credits_json = $credits, balance = $balance, is_open = $open WHERE number = $number",
+                        cancellationToken,
+                        ("$credits", StoreJson.SerializeCredits(credited.Credits)),
+                        ("$balance", SqliteText.Amount(credited.Balance)),
+                        ("$open", credited.IsOpen ? 1 : 0),
+                        ("$number", credited.Number)).ConfigureAwait(false);
+                }
 
-            return issued;
-        }, cancellationToken);
+                // What the next issue will most likely find; checked again in its transaction, so a rollback is harmless.
+                _chainHead = issued.Hash;
+                _lastSequences[counterKey] = sequence;
+                return issued;
+            },
+            cancellationToken);
     }
 
     public Task<IssuedInvoice?> GetAsync(string number, CancellationToken cancellationToken = default)
@@ -358,7 +386,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, Action<IReadOnlyList<int>>? migrated)
+    private async Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken, Action<IReadOnlyList<int>>? migrated, Action? beforeBegin = null)
     {
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
@@ -374,6 +402,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                 migrated?.Invoke(applied);
             }
 
+            beforeBegin?.Invoke();
             var transaction = connection.BeginTransaction(deferred: false);
             await using var transactionScope = transaction.ConfigureAwait(false);
             var result = await work(connection, transaction).ConfigureAwait(false);
@@ -394,6 +423,9 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     internal Task<T> WriteAsync<T>(string operation, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         WriteAsync(operation, work, cancellationToken, migrated: null);
+
+    private Task<T> WriteAsync<T>(string operation, Action beforeBegin, Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(operation, work, cancellationToken, migrated: null, beforeBegin);
 
     internal async Task<T> ReadAsync<T>(string operation, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -442,6 +474,8 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     private async Task DropWriterAsync()
     {
+        _chainHead = null;
+        _lastSequences.Clear();
         await DisposePreparedAsync().ConfigureAwait(false);
         if (_writer is not null)
         {

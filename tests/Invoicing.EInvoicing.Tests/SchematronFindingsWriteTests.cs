@@ -121,6 +121,73 @@ public sealed class SchematronFindingsWriteTests
         Assert.Equal(invoice.PaymentInstructions, UblReader.Read(bytes).Invoice.PaymentInstructions);
     }
 
+    /// <summary>An invoice that meets the Peppol rules on content: one note, an order reference, no business process.</summary>
+    private static Invoice PeppolReady() => CiiSamples.Simple(VatCategory.S, 20m) with
+    {
+        PurchaseOrderReference = "PO-4711",
+        Notes = [new InvoiceNote("Merci")],
+    };
+
+    [Fact]
+    public void Write_InvoiceMeetingPeppolRules_ClaimsPeppolBisWithTheDefaultProcess()
+    {
+        var root = Parse(UblWriter.Write(PeppolReady())).Root!;
+
+        Assert.Equal(UblNames.PeppolCustomizationId, root.Element(Cbc + "CustomizationID")!.Value);
+        Assert.Equal(UblNames.PeppolProfileId, root.Element(Cbc + "ProfileID")!.Value);
+    }
+
+    [Fact]
+    public void Write_PeppolProcessOtherThanTheDefault_IsKeptWithPeppolBis()
+    {
+        var invoice = PeppolReady() with { BusinessProcessType = "urn:fdc:peppol.eu:2017:poacc:billing:03:1.0" };
+
+        var bytes = UblWriter.Write(invoice);
+
+        Assert.Equal(UblNames.PeppolCustomizationId, Parse(bytes).Root!.Element(Cbc + "CustomizationID")!.Value);
+        Assert.Equal(invoice, UblReader.Read(bytes).Invoice);
+    }
+
+    public static TheoryData<string> PeppolBreaches() => new(["two notes (R002)", "French billing mode (R007)", "no buyer or order reference (R003)", "malformed Peppol process (R007)"]);
+
+    private static Invoice Breaching(string breach) => breach switch
+    {
+        "two notes (R002)" => PeppolReady() with { Notes = [new InvoiceNote("Pénalités de retard : 3 fois le taux légal", InvoiceNote.LatePaymentPenalties), new InvoiceNote("Indemnité forfaitaire : 40 EUR", InvoiceNote.RecoveryIndemnity)] },
+        "French billing mode (R007)" => PeppolReady() with { BusinessProcessType = FrenchBillingMode.S1 },
+        "no buyer or order reference (R003)" => PeppolReady() with { PurchaseOrderReference = null },
+        "malformed Peppol process (R007)" => PeppolReady() with { BusinessProcessType = "urn:fdc:peppol.eu:2017:poacc:billing:1:1.0" },
+        _ => throw new ArgumentOutOfRangeException(nameof(breach), breach, null),
+    };
+
+    [Theory]
+    [MemberData(nameof(PeppolBreaches))]
+    public void Write_InvoiceBreakingAPeppolContentRule_ClaimsEn16931OnlyAndLosesNothing(string breach)
+    {
+        var invoice = Breaching(breach);
+        using var output = new MemoryStream();
+
+        var losses = UblWriter.Write(invoice, output);
+
+        var root = Parse(output.ToArray()).Root!;
+        Assert.Equal(UblNames.En16931CustomizationId, root.Element(Cbc + "CustomizationID")!.Value);
+        Assert.Equal(invoice.BusinessProcessType, root.Element(Cbc + "ProfileID")?.Value);
+        Assert.Empty(losses);
+        Assert.Equal(invoice, UblReader.Read(output.ToArray()).Invoice);
+    }
+
+    [Fact]
+    public void Write_SeveralNotesBetweenGermanParties_StaysPeppolBis()
+    {
+        var invoice = PeppolReady() with
+        {
+            Notes = [new InvoiceNote("Erste"), new InvoiceNote("Zweite")],
+            Seller = CiiSamples.Seller with { Address = CiiSamples.Seller.Address! with { CountryCode = "DE" }, VatId = "DE123456789" },
+            Buyer = CiiSamples.Buyer with { Address = CiiSamples.Buyer.Address! with { CountryCode = "DE" }, VatId = "DE987654321" },
+        };
+
+        Assert.Equal(UblNames.PeppolCustomizationId, Parse(UblWriter.Write(invoice)).Root!.Element(Cbc + "CustomizationID")!.Value);
+    }
+
     public static TheoryData<string> SampleFiles() =>
         new(Directory.GetFiles(Path.Combine(CiiTestPaths.RepositoryRoot, "samples", "invoices"), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
 

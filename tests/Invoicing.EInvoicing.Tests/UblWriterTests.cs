@@ -24,7 +24,7 @@ public sealed class UblWriterTests
         var document = UblReader.Read(UblWriter.Write(invoice));
 
         Assert.Equal(invoice with { Seller = invoice.Seller with { LegalForm = null, ShareCapital = null, TradeRegister = null } }, document.Invoice);
-        Assert.Equal(UblNames.PeppolCustomizationId, document.SpecificationId);
+        Assert.StartsWith(UblNames.En16931CustomizationId, document.SpecificationId, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -101,12 +101,13 @@ public sealed class UblWriterTests
     }
 
     [Fact]
-    public void Write_Invoice_UsesPeppolIdsNamespacesAndCurrencyOnEveryAmount()
+    public void Write_FrenchInvoice_UsesEn16931IdsNamespacesAndCurrencyOnEveryAmount()
     {
         var root = XDocument.Parse(Encoding.UTF8.GetString(UblWriter.Write(CiiSamples.Domestic()))).Root!;
 
+        // Several notes and a French billing mode break Peppol rules R002 and R007: the document says EN 16931 only.
         Assert.Equal(XName.Get("Invoice", UblNames.InvoiceNamespace), root.Name);
-        Assert.Equal(UblNames.PeppolCustomizationId, (string?)root.Element(Cbc + "CustomizationID"));
+        Assert.Equal(UblNames.En16931CustomizationId, (string?)root.Element(Cbc + "CustomizationID"));
         Assert.Equal("M1", (string?)root.Element(Cbc + "ProfileID"));
         Assert.Equal("cbc", root.GetPrefixOfNamespace(Cbc));
         Assert.Equal("cac", root.GetPrefixOfNamespace(Cac));
@@ -118,8 +119,11 @@ public sealed class UblWriterTests
     [Fact]
     public void Write_NoBusinessProcess_WritesThePeppolProfile()
     {
-        var root = XDocument.Parse(Encoding.UTF8.GetString(UblWriter.Write(CiiSamples.Simple(VatCategory.S, 20m)))).Root!;
+        var invoice = CiiSamples.Simple(VatCategory.S, 20m) with { BuyerReference = "BR-77" };
 
+        var root = XDocument.Parse(Encoding.UTF8.GetString(UblWriter.Write(invoice))).Root!;
+
+        Assert.Equal(UblNames.PeppolCustomizationId, (string?)root.Element(Cbc + "CustomizationID"));
         Assert.Equal(UblNames.PeppolProfileId, (string?)root.Element(Cbc + "ProfileID"));
     }
 

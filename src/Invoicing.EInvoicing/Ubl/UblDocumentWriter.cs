@@ -20,8 +20,8 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
         xml.WriteStartElement(root, _creditNote ? UblNames.CreditNoteNamespace : UblNames.InvoiceNamespace);
         xml.WriteAttributeString("xmlns", "cac", null, Cac);
         xml.WriteAttributeString("xmlns", "cbc", null, Cbc);
-        Text("CustomizationID", UblNames.PeppolCustomizationId);
-        Text("ProfileID", invoice.BusinessProcessType ?? UblNames.PeppolProfileId);
+        Text("CustomizationID", UblCustomization.SpecificationId(invoice));
+        Text("ProfileID", UblCustomization.ProfileId(invoice));
         Text("ID", invoice.Number);
         Date("IssueDate", invoice.IssueDate);
         if (!_creditNote)

@@ -18,6 +18,13 @@ public static class UblNames
     /// <summary>Specification identifier (BT-24) of Peppol BIS Billing 3.0.</summary>
     public const string PeppolCustomizationId = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0";
 
+    /// <summary>
+    /// Specification identifier (BT-24) of the EN 16931 core, written instead of <see cref="PeppolCustomizationId"/>
+    /// when the invoice breaks a Peppol BIS rule on its content (several notes, a billing mode that is not a Peppol
+    /// process, no buyer or order reference).
+    /// </summary>
+    public const string En16931CustomizationId = "urn:cen.eu:en16931:2017";
+
     /// <summary>Business process (BT-23, <c>cbc:ProfileID</c>) of Peppol BIS Billing 3.0, written when the invoice names none.</summary>
     public const string PeppolProfileId = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0";
 }

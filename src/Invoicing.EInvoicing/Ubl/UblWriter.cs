@@ -6,7 +6,9 @@ namespace Invoicing.EInvoicing.Ubl;
 
 /// <summary>
 /// Writes an invoice as a UBL 2.1 <c>Invoice</c>, or a <c>CreditNote</c> when its type is a credit note, with the
-/// Peppol BIS Billing 3.0 specification identifier. Totals and the VAT breakdown come from
+/// Peppol BIS Billing 3.0 specification identifier when the invoice meets the Peppol rules on its content (at most
+/// one note, a buyer or order reference, no business process other than a Peppol one) and the EN 16931 one
+/// (<see cref="UblNames.En16931CustomizationId"/>) otherwise. Totals and the VAT breakdown come from
 /// <see cref="InvoiceCalculator"/>; the same invoice always gives the same bytes (UTF-8, no BOM).
 /// </summary>
 public static class UblWriter

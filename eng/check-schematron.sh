@@ -10,8 +10,15 @@
 #                  ubl/xslt/EN16931-UBL-validation.xslt. Nothing from it is copied into this repository.
 # OUT_DIR          where the invoices and reports are kept (default: a temporary directory, removed at the end).
 #
+# Optional, to check the writers on more than our samples:
+#   CORPUS_DIR           the external corpus (../shared/corpus): every CEN, Peppol, XRechnung and Factur-X EN 16931
+#                        example is read and written again as CII EN 16931 and as UBL, then validated the same way
+#
 # Optional, for the Peppol BIS Billing 3.0 rules on the UBL output:
 #   PEPPOL_DIR           a clone of github.com/OpenPEPPOL/peppol-bis-invoice-3 (rules/sch/PEPPOL-EN16931-UBL.sch)
+#                        Its rules run on the UBL documents that claim Peppol BIS: the writer claims it only when
+#                        the invoice meets Peppol's content rules (at most one note, a buyer or order reference,
+#                        no business process but a Peppol one); French invoices say EN 16931 only.
 #   SCHEMATRON_SKELETON  a folder holding the ISO Schematron XSLT 2 skeleton (iso_dsdl_include.xsl,
 #                        iso_abstract_expand.xsl, iso_svrl_for_xslt2.xsl), e.g. from github.com/Schematron/schematron
 #
@@ -21,7 +28,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n "2,29p" "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -102,6 +109,19 @@ for sample in "$root"/samples/invoices/*.json; do
   done
 done
 
+# The corpus examples, read and written again (EN 16931 and UBL only: the other profiles are covered by the samples).
+if [[ -n ${CORPUS_DIR:-} ]]; then
+  count=0
+  while IFS= read -r file; do
+    name=corpus-$(realpath --relative-to="$CORPUS_DIR" "$file" | sed -e 's#/#-#g' -e 's/\.xml$//')
+    dotnet "$cli_dll" convert "$file" --to cii --profile en16931 -o "$out/cii-en16931/$name.xml" 2> "$out/losses-cii-en16931/$name.txt"
+    dotnet "$cli_dll" convert "$file" --to ubl -o "$out/ubl/$name.xml" 2> "$out/losses-ubl/$name.txt"
+    count=$((count + 1))
+  done < <(find "$CORPUS_DIR/en16931/cii-examples" "$CORPUS_DIR/en16931/ubl-examples" "$CORPUS_DIR/en16931/ubl-testfiles" \
+    "$CORPUS_DIR/peppol" "$CORPUS_DIR/xrechnung-business-cases" "$CORPUS_DIR/facturx-official/3._EN16931" -name '*.xml' | sort)
+  echo "Corpus: $count files read and written again" >&2
+fi
+
 # One Java start per rule set: Saxon transforms a whole folder.
 for variant in "${variants[@]}"; do
   case $variant in
@@ -125,8 +145,10 @@ if [[ -n ${PEPPOL_DIR:-} && -n ${SCHEMATRON_SKELETON:-} ]]; then
   saxon -s:"$out/rules/peppol-1.sch" -xsl:"$SCHEMATRON_SKELETON/iso_abstract_expand.xsl" -o:"$out/rules/peppol-2.sch"
   saxon -s:"$out/rules/peppol-2.sch" -xsl:"$SCHEMATRON_SKELETON/iso_svrl_for_xslt2.xsl" -o:"$out/rules/peppol-ubl.xslt" allow-foreign=true
   variants+=(ubl-peppol)
-  mkdir -p "$out/svrl-ubl-peppol"
-  saxon -s:"$out/ubl" -xsl:"$out/rules/peppol-ubl.xslt" -o:"$out/svrl-ubl-peppol" -ext:off 2> "$out/saxon-ubl-peppol.log" \
+  mkdir -p "$out/ubl-peppol" "$out/svrl-ubl-peppol"
+  # Peppol rules apply to the documents that claim Peppol BIS (BT-24); the others say EN 16931 only.
+  grep -l -F 'urn:fdc:peppol.eu:2017:poacc:billing:3.0' "$out"/ubl/*.xml | xargs -r cp -t "$out/ubl-peppol"
+  saxon -s:"$out/ubl-peppol" -xsl:"$out/rules/peppol-ubl.xslt" -o:"$out/svrl-ubl-peppol" -ext:off 2> "$out/saxon-ubl-peppol.log" \
     || { cat "$out/saxon-ubl-peppol.log" >&2; exit 2; }
 fi
 
@@ -142,7 +164,7 @@ for variant in "${variants[@]}"; do
     w=$(grep -c -P '^(warning|information)\t' "$report" || true)
     errors=$((errors + e))
     warnings=$((warnings + w))
-    printf '%-34s %-14s %7d %9d\n' "$name" "$variant" "$e" "$w"
+    printf "%-44s %-14s %7d %9d\n" "$name" "$variant" "$e" "$w"
     if [[ -s $report ]]; then
       # Locations without the namespace tests: /CrossIndustryInvoice[1]/SupplyChainTradeTransaction[1]/...
       sed -e "s/\[namespace-uri()='[^']*'\]//g" -e 's#\*:##g' "$report" \

@@ -9,10 +9,12 @@ public sealed class SqliteStoreOptions
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Whether each commit is flushed to the disk before the operation returns (<c>PRAGMA synchronous = FULL</c>).
-    /// Default: true, so an issued invoice survives a power cut as well as a crash. With false
-    /// (<c>synchronous = NORMAL</c>) a crash of the process still loses nothing, but a power cut may lose the last
-    /// transactions (whole transactions, never part of one, so the numbering stays without gap).
+    /// Whether each commit is flushed to the disk before the operation returns. The journal is WAL either way.
+    /// Default: true (<c>PRAGMA synchronous = FULL</c>): a committed invoice survives a crash of the process and a power
+    /// cut or OS crash. With false (<c>synchronous = NORMAL</c>, faster by one <c>fsync</c> per commit) a crash of the
+    /// process still loses nothing, but a power cut or OS crash may lose the transactions committed since the last
+    /// checkpoint, whole (never part of one: the file stays consistent and the numbering without gap), and their
+    /// numbers are then given again, although the lost documents may already have been sent.
     /// </summary>
     public bool DurableCommits { get; set; } = true;
 

@@ -22,13 +22,18 @@
 #   SCHEMATRON_SKELETON  a folder holding the ISO Schematron XSLT 2 skeleton (iso_dsdl_include.xsl,
 #                        iso_abstract_expand.xsl, iso_svrl_for_xslt2.xsl), e.g. from github.com/Schematron/schematron
 #
+# Optional, for the French rules (BR-FR, FNFE-MPE / AFNOR XP Z12-012 "Flux 2", compiled to XSLT 2.0), run on the
+# samples with a French seller (every sample but peppol-*):
+#   BR_FR_CII            the compiled BR-FR-Flux2-Schematron-CII XSLT
+#   BR_FR_UBL            the compiled BR-FR-Flux2-Schematron-UBL XSLT
+#
 # Every samples/invoices/*.json is written with the CLI (`invoicing convert`) as CII (Factur-X EN 16931, BASIC
 # and EXTENDED) and as UBL, then validated. Failed asserts are printed; the exit code is 1 when any has the
 # flag "fatal" (an error), 0 when there are none (warnings are printed but do not fail), 2 on bad usage.
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
-  sed -n "2,29p" "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n "2,35p" "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -152,9 +157,23 @@ if [[ -n ${PEPPOL_DIR:-} && -n ${SCHEMATRON_SKELETON:-} ]]; then
     || { cat "$out/saxon-ubl-peppol.log" >&2; exit 2; }
 fi
 
+# The French rules, on the samples with a French seller.
+for syntax in cii ubl; do
+  rules_var=BR_FR_${syntax^^}
+  [[ -n ${!rules_var:-} ]] || continue
+  source_dir=$out/ubl
+  [[ $syntax == cii ]] && source_dir=$out/cii-en16931
+  variant=$syntax-br-fr
+  variants+=("$variant")
+  mkdir -p "$out/$variant" "$out/svrl-$variant"
+  find "$source_dir" -maxdepth 1 -name '*.xml' ! -name 'corpus-*' ! -name 'peppol-*' -exec cp -t "$out/$variant" {} +
+  saxon -s:"$out/$variant" -xsl:"${!rules_var}" -o:"$out/svrl-$variant" -ext:off 2> "$out/saxon-$variant.log" \
+    || { cat "$out/saxon-$variant.log" >&2; exit 2; }
+done
+
 errors=0
 warnings=0
-printf '\n%-34s %-14s %7s %9s\n' sample rules errors warnings
+printf '\n%-44s %-14s %7s %9s\n' sample rules errors warnings
 for variant in "${variants[@]}"; do
   mkdir -p "$out/summary-$variant"
   saxon -s:"$out/svrl-$variant" -xsl:"$out/rules/summary.xslt" -o:"$out/summary-$variant"

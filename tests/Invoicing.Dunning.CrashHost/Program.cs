@@ -7,9 +7,9 @@ using Invoicing.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-// Usage: Invoicing.Dunning.CrashHost sqlite DATABASE_FILE | postgres CONNECTION_STRING SCHEMA, then PICKUP_DIR UNIX_SECONDS WORKER_ID
+// Usage: Invoicing.Dunning.CrashHost sqlite DATABASE_FILE | postgres CONNECTION_STRING SCHEMA, then TARGET UNIX_SECONDS WORKER_ID
 // Runs the dunning runner once over the store's open invoices, as if it were UNIX_SECONDS, writing .eml files into
-// PICKUP_DIR; prints "ready" before the run and "done SENT RESUMED CONFIRMED" after it, unless the parent kills it first.
+// the folder TARGET, or sending them to the SMTP server on loopback when TARGET is smtp:PORT; prints "ready" before the run and "done SENT RESUMED CONFIRMED" after it, unless the parent kills it first.
 // Exit code 2 on bad arguments.
 var postgres = args.Length == 6 && args[0] == "postgres";
 if (!postgres && !(args.Length == 5 && args[0] == "sqlite"))
@@ -40,8 +40,24 @@ invoicing
         o.MessageIdDomain = "reminders.example.com";
         o.RunInBackground = false;
         o.LeaseDuration = Duration.FromMinutes(10);
-    })
-    .UsePickupFolderMail(rest[0], "relances@atelier.example");
+    });
+if (rest[0].StartsWith("smtp:", StringComparison.Ordinal))
+{
+    invoicing.UseSmtpMail(o =>
+    {
+        o.Host = "127.0.0.1";
+        o.Port = int.Parse(rest[0]["smtp:".Length..], CultureInfo.InvariantCulture);
+        o.Security = SmtpSecurity.None;
+        o.From = "relances@atelier.example";
+        o.MaxRetries = 0;
+        o.Timeout = TimeSpan.FromSeconds(10);
+    });
+}
+else
+{
+    invoicing.UsePickupFolderMail(rest[0], "relances@atelier.example");
+}
+
 await using var provider = services.BuildServiceProvider();
 var runner = provider.GetRequiredService<IDunningRunner>();
 Console.Out.WriteLine("ready");

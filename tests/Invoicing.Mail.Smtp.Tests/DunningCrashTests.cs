@@ -29,9 +29,17 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("dunning-crash-");
 
+    /// <summary>Where the child sends: the pickup folder, or <c>smtp:PORT</c>.</summary>
+    private string _target = string.Empty;
+
+    /// <summary>How many mails arrived so far where the child sends.</summary>
+    private Func<int> _mails = () => 0;
+
     private string Pickup => Path.Combine(_folder.FullName, "pickup");
 
-    private int Mails => Directory.Exists(Pickup) ? Directory.GetFiles(Pickup, "*.eml").Length : 0;
+    private int PickupMails => Directory.Exists(Pickup) ? Directory.GetFiles(Pickup, "*.eml").Length : 0;
+
+    private int Mails => _mails();
 
     public void Dispose()
     {
@@ -48,6 +56,7 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
         {
             await SqliteInvoiceStores.MigrateAsync(store);
             var numbers = await IssueAsync(store);
+            (_target, _mails) = (Pickup, () => PickupMails);
 
             await KillAndRestartAsync(["sqlite", database], seed: 4);
 
@@ -77,6 +86,7 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
                 numbers = await IssueAsync(provider.GetRequiredService<IInvoiceStore>());
             }
 
+            (_target, _mails) = (Pickup, () => PickupMails);
             await KillAndRestartAsync(["postgres", PostgresTestServer.ConnectionString, schema], seed: 5);
 
             await AssertEachReminderWrittenOnceAsync(numbers);
@@ -86,6 +96,45 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
         finally
         {
             await PostgresTestServer.DropSchemaAsync(schema);
+        }
+    }
+
+    /// <summary>
+    /// The same through a real SMTP server in the test process. SMTP cannot tell whether a message was delivered, so a
+    /// mail accepted just before a kill is sent again with the same Message-ID: every reminder arrives, each Message-ID
+    /// stands for one (invoice, step), and there is at most one duplicate per kill (one reminder in flight per process).
+    /// </summary>
+    [Fact]
+    public async Task RunOnce_SqliteJournalThroughSmtp_KilledEightTimes_EachReminderArrivesWithOneMessageId()
+    {
+        var database = Path.Combine(_folder.FullName, "invoices.db");
+        var store = SqliteInvoiceStores.Open($"Data Source={database}");
+        try
+        {
+            await SqliteInvoiceStores.MigrateAsync(store);
+            var numbers = await IssueAsync(store);
+            await using var server = await LoopbackSmtpServer.StartAsync();
+            (_target, _mails) = ("smtp:" + server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), () => server.Received.Count);
+
+            await KillAndRestartAsync(["sqlite", database], seed: 6);
+
+            var received = server.Received.ToArray();
+            var distinct = received.Select(m => m.MessageId).Distinct(StringComparer.Ordinal).Count();
+            output.WriteLine($"SMTP received {received.Length} messages, {distinct} distinct Message-IDs");
+            Assert.Equal(Invoices, distinct);
+            Assert.InRange(received.Length - Invoices, 0, Kills);
+            var bySubject = received.GroupBy(m => numbers.Single(n => (m.Subject ?? string.Empty).Contains(n, StringComparison.Ordinal)), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            Assert.All(numbers, n => Assert.Single(bySubject[n].Select(m => m.MessageId).Distinct(StringComparer.Ordinal)));
+            var journal = SqliteInvoiceStores.OpenReminderJournal(store);
+            foreach (var number in numbers)
+            {
+                var entry = Assert.Single(await journal.ListByInvoiceAsync(number));
+                Assert.Equal(ReminderState.Sent, entry.State);
+            }
+        }
+        finally
+        {
+            await ((IAsyncDisposable)store).DisposeAsync();
         }
     }
 
@@ -126,7 +175,7 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
         }
 
         var (lastKilled, lastLines) = await RunAsync(storeArguments, Kills + 1, () => false);
-        output.WriteLine($"final run: {string.Join(" | ", lastLines)}; {Directory.GetFiles(Pickup, "*.tmp").Length} partial .tmp files left by kills");
+        output.WriteLine($"final run: {string.Join(" | ", lastLines)}; {(Directory.Exists(Pickup) ? Directory.GetFiles(Pickup, "*.tmp").Length : 0)} partial .tmp files left by kills");
         Assert.False(lastKilled);
         Assert.StartsWith("done ", lastLines[^1], StringComparison.Ordinal);
         Assert.True(killedMidBatch >= Kills / 2, $"Only {killedMidBatch} kills happened in the middle of the batch.");
@@ -168,7 +217,7 @@ public sealed class DunningCrashTests(ITestOutputHelper output) : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add(Pickup);
+        start.ArgumentList.Add(_target);
         start.ArgumentList.Add(T0.Plus(Duration.FromMinutes(20 * round)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         start.ArgumentList.Add("worker-" + round);
         using var child = Process.Start(start)!;

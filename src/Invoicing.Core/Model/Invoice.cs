@@ -58,6 +58,15 @@ public sealed record Invoice
     /// <summary>Despatch advice reference (BT-16).</summary>
     public string? DespatchAdviceReference { get; init; }
 
+    /// <summary>Tender or lot reference (BT-17): the call for tenders or the lot the invoice belongs to.</summary>
+    public string? TenderOrLotReference { get; init; }
+
+    /// <summary>
+    /// Invoiced object identifier (BT-18), such as a subscription, meter or vehicle number, with its scheme (BT-18-1,
+    /// a UNTDID 1153 code such as <c>AVE</c> or <c>ABT</c>) when one is known.
+    /// </summary>
+    public Identifier? InvoicedObjectIdentifier { get; init; }
+
     /// <summary>Buyer accounting reference (BT-19).</summary>
     public string? BuyerAccountingReference { get; init; }
 

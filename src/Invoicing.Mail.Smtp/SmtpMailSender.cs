@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Invoicing.Dunning;
 using MailKit;
@@ -59,7 +60,17 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         };
         try
         {
-            await client.ConnectAsync(_options.Host, _options.Port, Map(_options.Security), cancellationToken).ConfigureAwait(false);
+            var socket = await ConnectSocketAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.ConnectAsync(socket, _options.Host, _options.Port, Map(_options.Security), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
             if (_options.UserName is not null)
             {
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
@@ -91,6 +102,47 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return MailSendResult.Transient($"Connection failed: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Opens the TCP connection with Nagle's algorithm off: SMTP is a ping-pong of short commands and replies, and with
+    /// Nagle on, a command written in two parts waits for the peer's delayed acknowledgement (about 40 ms on Linux) each time.
+    /// The client owns the socket once connected.
+    /// </summary>
+    private async Task<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var addresses = await Dns.GetHostAddressesAsync(_options.Host, linked.Token).ConfigureAwait(false);
+            SocketException? last = null;
+            foreach (var address in addresses)
+            {
+                var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(address, _options.Port, linked.Token).ConfigureAwait(false);
+                    return socket;
+                }
+                catch (SocketException exception)
+                {
+                    socket.Dispose();
+                    last = exception;
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            }
+
+            throw last ?? new SocketException((int)SocketError.HostNotFound);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No connection to {_options.Host}:{_options.Port} within {_options.Timeout}.");
         }
     }
 

@@ -264,6 +264,16 @@ internal static class CiiSerializer
             Document(w, "ContractReferencedDocument", contract);
         }
 
+        if (full && invoice.TenderOrLotReference is { } tender)
+        {
+            AdditionalDocument(w, tender, "50", null);
+        }
+
+        if (full && invoice.InvoicedObjectIdentifier is { } invoicedObject)
+        {
+            AdditionalDocument(w, invoicedObject.Value, "130", invoicedObject.Scheme);
+        }
+
         if (full && invoice.ProjectReference is { } project)
         {
             w.WriteStartElement("ram", "SpecifiedProcuringProject", Ram);
@@ -721,6 +731,16 @@ internal static class CiiSerializer
     {
         w.WriteStartElement("ram", element, Ram);
         Text(w, "IssuerAssignedID", id);
+        w.WriteEndElement();
+    }
+
+    /// <summary>An additional referenced document: BT-17 (type 50) or BT-18 (type 130, scheme BT-18-1).</summary>
+    private static void AdditionalDocument(CiiXmlWriter w, string id, string typeCode, string? referenceType)
+    {
+        w.WriteStartElement("ram", "AdditionalReferencedDocument", Ram);
+        Text(w, "IssuerAssignedID", id);
+        Text(w, "TypeCode", typeCode);
+        Optional(w, "ReferenceTypeCode", referenceType);
         w.WriteEndElement();
     }
 

@@ -58,6 +58,8 @@ internal sealed class ProfileGate(FacturXProfile profile)
         {
             Lose(invoice.SalesOrderReference, "salesOrderReference", "the sales order reference (BT-14)");
             Lose(invoice.ProjectReference, "projectReference", "the project reference (BT-11)");
+            Lose(invoice.TenderOrLotReference, "tenderOrLotReference", "the tender or lot reference (BT-17)");
+            Lose(invoice.InvoicedObjectIdentifier, "invoicedObjectIdentifier", "the invoiced object identifier (BT-18)");
             if (wl)
             {
                 Lose(invoice.ReceivingAdviceReference, "receivingAdviceReference", "the receiving advice reference (BT-15)");

@@ -69,7 +69,30 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
 
         IdReference("DespatchDocumentReference", invoice.DespatchAdviceReference);
         IdReference("ReceiptDocumentReference", invoice.ReceivingAdviceReference);
+        // BT-17 is the originator document reference; the XSD places it before the contract in an Invoice and
+        // after the additional documents in a CreditNote.
+        if (!_creditNote)
+        {
+            IdReference("OriginatorDocumentReference", invoice.TenderOrLotReference);
+        }
+
         IdReference("ContractDocumentReference", invoice.ContractReference);
+        if (invoice.InvoicedObjectIdentifier is { } invoicedObject)
+        {
+            // BT-18: a document reference of type 130 whose scheme (BT-18-1) is the identifier's.
+            Start("AdditionalDocumentReference");
+            xml.WriteStartElement("cbc", "ID", Cbc);
+            if (invoicedObject.Scheme is not null)
+            {
+                xml.WriteAttributeString("schemeID", invoicedObject.Scheme);
+            }
+
+            xml.WriteString(invoicedObject.Value);
+            xml.WriteEndElement();
+            Text("DocumentTypeCode", "130");
+            End();
+        }
+
         if (invoice.ProjectReference is not null)
         {
             if (_creditNote)
@@ -84,6 +107,11 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
             {
                 IdReference("ProjectReference", invoice.ProjectReference);
             }
+        }
+
+        if (_creditNote)
+        {
+            IdReference("OriginatorDocumentReference", invoice.TenderOrLotReference);
         }
 
         Start("AccountingSupplierParty");

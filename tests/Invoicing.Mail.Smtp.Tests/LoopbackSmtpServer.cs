@@ -24,6 +24,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this, reply));
+        services.Add(new NoDelayEndpointListenerFactory());
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 

@@ -152,7 +152,7 @@ if [[ -n ${PEPPOL_DIR:-} && -n ${SCHEMATRON_SKELETON:-} ]]; then
   variants+=(ubl-peppol)
   mkdir -p "$out/ubl-peppol" "$out/svrl-ubl-peppol"
   # Peppol rules apply to the documents that claim Peppol BIS (BT-24); the others say EN 16931 only.
-  grep -l -F 'urn:fdc:peppol.eu:2017:poacc:billing:3.0' "$out"/ubl/*.xml | xargs -r cp -t "$out/ubl-peppol"
+  { grep -l -F 'urn:fdc:peppol.eu:2017:poacc:billing:3.0' "$out"/ubl/*.xml || true; } | xargs -r cp -t "$out/ubl-peppol"
   saxon -s:"$out/ubl-peppol" -xsl:"$out/rules/peppol-ubl.xslt" -o:"$out/svrl-ubl-peppol" -ext:off 2> "$out/saxon-ubl-peppol.log" \
     || { cat "$out/saxon-ubl-peppol.log" >&2; exit 2; }
 fi

@@ -120,4 +120,36 @@ public sealed class SqliteIssuePathTests : IAsyncLifetime
         Assert.Equal(issued[^1], await _second.GetAsync("F2026-00020"));
         Assert.True((await _second.VerifyArchiveAsync()).IsIntact);
     }
+
+    [Theory]
+    [InlineData(true, 2L)]
+    [InlineData(false, 1L)]
+    public async Task Open_DurableCommitsOption_WalWithFullOrNormalSynchronous(bool durable, long synchronous)
+    {
+        var store = (SqliteInvoiceStore)SqliteInvoiceStores.Open(_database.ConnectionString, new SqliteStoreOptions { DurableCommits = durable });
+        try
+        {
+            var settings = await store.ReadAsync("Pragmas", async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT (SELECT synchronous FROM pragma_synchronous), (SELECT journal_mode FROM pragma_journal_mode)";
+                using var reader = await command.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                return (Synchronous: reader.GetInt64(0), JournalMode: reader.GetString(1));
+            }, CancellationToken.None);
+
+            Assert.Equal(synchronous, settings.Synchronous);
+            Assert.Equal("wal", settings.JournalMode);
+        }
+        finally
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void Options_Default_DurableCommits()
+    {
+        Assert.True(new SqliteStoreOptions().DurableCommits);
+    }
 }

@@ -60,6 +60,12 @@ public sealed record InvoiceLine
     /// <summary>Item classification identifiers (BT-158), with the list id as scheme.</summary>
     public ValueList<Identifier> ClassificationIds { get; init => field = value ?? ValueList<Identifier>.Empty; } = ValueList<Identifier>.Empty;
 
+    /// <summary>
+    /// Item attributes (BG-32: BT-160 name, BT-161 value); null when there are none, so that the JSON of a line
+    /// without attributes (and the archive hash computed from it) stays what it was before this member existed.
+    /// </summary>
+    public ValueList<ItemAttribute>? ItemAttributes { get; init; }
+
     /// <summary>Country of origin of the item (BT-159).</summary>
     public string? OriginCountryCode { get; init; }
 

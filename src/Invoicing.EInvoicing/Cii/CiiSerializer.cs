@@ -140,6 +140,14 @@ internal static class CiiSerializer
         if (full)
         {
             Optional(w, "Description", line.Description);
+            foreach (var attribute in line.ItemAttributes ?? ValueList<ItemAttribute>.Empty)
+            {
+                w.WriteStartElement("ram", "ApplicableProductCharacteristic", Ram);
+                Text(w, "Description", attribute.Name);
+                Text(w, "Value", attribute.Value);
+                w.WriteEndElement();
+            }
+
             foreach (var classification in line.ClassificationIds)
             {
                 w.WriteStartElement("ram", "DesignatedProductClassification", Ram);

@@ -91,6 +91,7 @@ internal sealed class ProfileGate(FacturXProfile profile)
                     Lose(line.Description, path + ".description", "the item description (BT-154)");
                     Lose(line.SellerItemId, path + ".sellerItemId", "the seller's item identifier (BT-155)");
                     Lose(line.BuyerItemId, path + ".buyerItemId", "the buyer's item identifier (BT-156)");
+                    Lose(line.ItemAttributes is { Count: > 0 }, path + ".itemAttributes", "the item attributes (BT-160, BT-161)");
                     Lose(line.ClassificationIds.Count > 0, path + ".classificationIds", "the item classification (BT-158)");
                     Lose(line.OriginCountryCode, path + ".originCountryCode", "the item country of origin (BT-159)");
                     Lose(line.PurchaseOrderLineReference, path + ".purchaseOrderLineReference", "the purchase order line reference (BT-132)");

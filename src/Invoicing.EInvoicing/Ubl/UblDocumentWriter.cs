@@ -516,6 +516,14 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
         }
 
         TaxCategory("ClassifiedTaxCategory", line.VatCategory, line.VatRate, null, null);
+        foreach (var attribute in line.ItemAttributes ?? ValueList<ItemAttribute>.Empty)
+        {
+            Start("AdditionalItemProperty");
+            Text("Name", attribute.Name);
+            Text("Value", attribute.Value);
+            End();
+        }
+
         End();
         Start("Price");
         xml.WriteStartElement("cbc", "PriceAmount", Cbc);

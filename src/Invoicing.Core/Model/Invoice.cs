@@ -67,6 +67,12 @@ public sealed record Invoice
     /// </summary>
     public Identifier? InvoicedObjectIdentifier { get; init; }
 
+    /// <summary>
+    /// Supporting documents (BG-24), by reference only; null when there are none, so that the JSON of an invoice
+    /// without them (and the archive hash computed from it) stays what it was before this member existed.
+    /// </summary>
+    public ValueList<SupportingDocument>? SupportingDocuments { get; init; }
+
     /// <summary>Buyer accounting reference (BT-19).</summary>
     public string? BuyerAccountingReference { get; init; }
 

@@ -1,0 +1,10 @@
+namespace Invoicing.Core;
+
+/// <summary>
+/// A supporting document referenced by the invoice (BG-24), by reference only: its identifier, what it is and where
+/// it can be found; the document itself is not embedded.
+/// </summary>
+/// <param name="Id">Supporting document reference (BT-122).</param>
+/// <param name="Description">Supporting document description (BT-123).</param>
+/// <param name="ExternalLocation">External document location (BT-124), a URI.</param>
+public sealed record SupportingDocument(string Id, string? Description = null, string? ExternalLocation = null);

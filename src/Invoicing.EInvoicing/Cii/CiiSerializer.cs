@@ -272,6 +272,20 @@ internal static class CiiSerializer
             Document(w, "ContractReferencedDocument", contract);
         }
 
+        if (full)
+        {
+            // BG-24: type 916, by reference (BT-122), with its location (BT-124) and description (BT-123).
+            foreach (var document in invoice.SupportingDocuments ?? ValueList<SupportingDocument>.Empty)
+            {
+                w.WriteStartElement("ram", "AdditionalReferencedDocument", Ram);
+                Text(w, "IssuerAssignedID", document.Id);
+                Optional(w, "URIID", document.ExternalLocation);
+                Text(w, "TypeCode", "916");
+                Optional(w, "Name", document.Description);
+                w.WriteEndElement();
+            }
+        }
+
         if (full && invoice.TenderOrLotReference is { } tender)
         {
             AdditionalDocument(w, tender, "50", null);

@@ -58,6 +58,7 @@ internal sealed class ProfileGate(FacturXProfile profile)
         {
             Lose(invoice.SalesOrderReference, "salesOrderReference", "the sales order reference (BT-14)");
             Lose(invoice.ProjectReference, "projectReference", "the project reference (BT-11)");
+            Lose(invoice.SupportingDocuments is { Count: > 0 }, "supportingDocuments", "the supporting documents (BG-24)");
             Lose(invoice.TenderOrLotReference, "tenderOrLotReference", "the tender or lot reference (BT-17)");
             Lose(invoice.InvoicedObjectIdentifier, "invoicedObjectIdentifier", "the invoiced object identifier (BT-18)");
             if (wl)

@@ -77,6 +77,24 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
         }
 
         IdReference("ContractDocumentReference", invoice.ContractReference);
+        foreach (var document in invoice.SupportingDocuments ?? ValueList<SupportingDocument>.Empty)
+        {
+            // BG-24: no type code (50 and 130 are BT-11 and BT-18), a description and an external location.
+            Start("AdditionalDocumentReference");
+            Text("ID", document.Id);
+            Text("DocumentDescription", document.Description);
+            if (document.ExternalLocation is not null)
+            {
+                Start("Attachment");
+                Start("ExternalReference");
+                Text("URI", document.ExternalLocation);
+                End();
+                End();
+            }
+
+            End();
+        }
+
         if (invoice.InvoicedObjectIdentifier is { } invoicedObject)
         {
             // BT-18: a document reference of type 130 whose scheme (BT-18-1) is the identifier's.

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Done; the invoice is valid.</summary>
     public const int Ok = 0;
 
-    /// <summary>The invoice was read but breaks rules (or its stated totals are wrong).</summary>
+    /// <summary>The invoice was read but breaks rules (or its stated totals are wrong); or some reminders could not be sent.</summary>
     public const int Invalid = 1;
 
     /// <summary>Bad input: unreadable file, not an invoice, wrong arguments.</summary>

@@ -231,6 +231,48 @@ public sealed class DunningCommandTests : IAsyncLifetime
         Assert.Empty(Mails);
     }
 
+    [Fact]
+    public async Task DunningPlanAndRun_DisputedInvoiceAndOptedOutCustomer_AreSkipped()
+    {
+        var store = SqliteInvoiceStores.Open($"Data Source={Database}");
+        try
+        {
+            var settings = SqliteInvoiceStores.OpenDunningSettingsStore(store);
+            await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = _numbers["late"], Disputed = true });
+            var soon = (await store.GetAsync(_numbers["soon"]))!;
+            await settings.SaveCustomerAsync(new DunningCustomerSettings { CustomerKey = soon.Document.CustomerKey, OptedOut = true });
+        }
+        finally
+        {
+            await ((IAsyncDisposable)store).DisposeAsync();
+        }
+
+        var plan = await CliRunner.RunAsync("dunning", "plan", "--db", Database, "--as-of", "2026-12-15", "--json");
+        var run = await CliRunner.RunAsync("dunning", "run", "--db", Database, "--pickup", Pickup, "--as-of", "2026-12-15");
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Equal(0, JsonDocument.Parse(plan.Out).RootElement.GetArrayLength());
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("sent 0, resumed 0, to retry 0, failed 0 (planned 0)", run.OutLines.Single());
+        Assert.Empty(Mails);
+    }
+
+    [Fact]
+    public async Task DunningRun_PickupFolderNotWritable_ExitsOneAndTheNextRunAfterTheBackoffSendsEachOnce()
+    {
+        await File.WriteAllTextAsync(Pickup, "a file where the folder should be");
+
+        var failed = await CliRunner.RunAsync("dunning", "run", "--db", Database, "--pickup", Pickup, "--as-of", "2026-12-15");
+        File.Delete(Pickup);
+        var retried = await CliRunner.RunAsync("dunning", "run", "--db", Database, "--pickup", Pickup, "--as-of", "2026-12-16");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal("sent 0, resumed 0, to retry 2, failed 0 (planned 2)", failed.OutLines.Single());
+        Assert.Equal(0, retried.ExitCode);
+        Assert.Equal("sent 2, resumed 2, to retry 0, failed 0 (planned 0)", retried.OutLines.Single());
+        Assert.Equal(2, Mails.Length);
+    }
+
     /// <summary>The arguments of <c>dunning plan</c> or <c>dunning run</c> over a database, with the pickup folder that run requires.</summary>
     private string[] Command(string command, string database) => command == "run"
         ? ["dunning", "run", "--db", database, "--pickup", Pickup]

@@ -54,13 +54,16 @@ internal static class DunningCommand
             var today = parse.GetValue(asOf) is { } value ? ParseDate(value, "--as-of") : context.Clock.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Paris"]).Date;
             var store = OpenStore(parse.GetValue(database)!);
             await using var closeStore = ((IAsyncDisposable)store).ConfigureAwait(false);
-            var journal = JournalOf(store, context);
+            var journal = JournalOf(store);
+            var settings = SqliteInvoiceStores.OpenDunningSettingsStore(store);
             var planner = new DunningPlanner(new DunningPlannerOptions { Calendar = SendingCalendar.FrenchBusinessDays });
             var rows = new List<PlannedReminder>();
             await foreach (var account in store.QueryAsync(InvoiceQuery.Open, cancellationToken).ConfigureAwait(false))
             {
                 var entries = await journal.ListByInvoiceAsync(account.Number, cancellationToken).ConfigureAwait(false);
-                if (planner.Decide(new DunningCase(account, entries), today).Reminder is { } reminder)
+                var customer = await settings.GetCustomerAsync(account.Invoice.Document.CustomerKey, cancellationToken).ConfigureAwait(false);
+                var flags = await settings.GetInvoiceAsync(account.Number, cancellationToken).ConfigureAwait(false);
+                if (planner.Decide(new DunningCase(account, entries, customer, flags), today).Reminder is { } reminder)
                 {
                     rows.Add(reminder);
                 }
@@ -100,7 +103,8 @@ internal static class DunningCommand
             var services = new ServiceCollection();
             services.AddSingleton(clock);
             services.AddSingleton(store);
-            services.AddSingleton(JournalOf(store, context));
+            services.AddSingleton(JournalOf(store));
+            services.AddSingleton(SqliteInvoiceStores.OpenDunningSettingsStore(store));
             services.AddSingleton(sender);
             services.AddInvoicing().AddDunning(o => o.RunInBackground = false);
             var provider = services.BuildServiceProvider();
@@ -108,7 +112,7 @@ internal static class DunningCommand
             var result = await provider.GetRequiredService<IDunningRunner>().RunOnceAsync(cancellationToken).ConfigureAwait(false);
             await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"sent {result.Sent}, resumed {result.Resumed}, to retry {result.TransientFailures}, failed {result.PermanentFailures} (planned {result.Planned})")).ConfigureAwait(false);
-            return result.PermanentFailures > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+            return result.PermanentFailures + result.TransientFailures > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
         });
         return command;
     }
@@ -124,11 +128,8 @@ internal static class DunningCommand
     }
 
     /// <summary>The reminder journal kept in the same SQLite database as the invoices, so runs on different days never repeat a step.</summary>
-    private static IReminderJournal JournalOf(IInvoiceStore store, CliContext context)
-    {
-        _ = context;
-        return store as IReminderJournal ?? SqliteInvoiceStores.OpenReminderJournal(store);
-    }
+    private static IReminderJournal JournalOf(IInvoiceStore store) =>
+        store as IReminderJournal ?? SqliteInvoiceStores.OpenReminderJournal(store);
 
     private static LocalDate ParseDate(string? value, string option)
     {

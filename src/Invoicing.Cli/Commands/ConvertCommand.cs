@@ -17,7 +17,7 @@ internal static class ConvertCommand
         to.AcceptOnlyFromAmong("json", "cii", "ubl");
         var profile = new Option<string?>("--profile") { Description = "The Factur-X profile of CII output: minimum, basicwl, basic, en16931 (default) or extended." };
         var output = new Option<string?>("--output", "-o") { Description = "Where to write; standard output when absent." };
-        var command = new Command("convert", "Convert an invoice between our JSON, CII (Factur-X / ZUGFeRD) and UBL (Peppol BIS 3).") { file, to, profile, output };
+        var command = new Command("convert", "Convert an invoice between our JSON, CII (Factur-X / ZUGFeRD) and UBL 2.1 (EN 16931 / Peppol BIS 3).") { file, to, profile, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = parse.GetValue(to)!;

@@ -92,7 +92,7 @@ internal sealed class DemoRun(CliContext context, string outputDirectory)
 
     private async Task WriteDocumentsAsync(IInvoiceStore store, CancellationToken cancellationToken)
     {
-        await Heading("3. Documents: Factur-X PDF/A-3 (EN 16931 profile, factur-x.xml inside) and Peppol UBL").ConfigureAwait(false);
+        await Heading("3. Documents: Factur-X PDF/A-3 (EN 16931 profile, factur-x.xml inside) and UBL").ConfigureAwait(false);
         var pdfDirectory = Directory.CreateDirectory(Path.Combine(outputDirectory, "pdf")).FullName;
         var ublDirectory = Directory.CreateDirectory(Path.Combine(outputDirectory, "ubl")).FullName;
         await foreach (var account in store.QueryAsync(InvoiceQuery.All, cancellationToken).ConfigureAwait(false))

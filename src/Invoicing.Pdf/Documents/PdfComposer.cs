@@ -21,9 +21,10 @@ internal static class PdfComposer
         try
         {
             document.Version = 17;
-            // PDFsharp 6.2.4 leaves its compressed content streams unterminated (qpdf warns); we compress them ourselves.
+            // PDFsharp 6.2.4 leaves its compressed streams unterminated (qpdf warns): it saves them plain and we compress
+            // them ourselves, content streams below, every other stream in PdfFinisher.
             document.Options.CompressContentStreams = false;
-            document.Options.NoCompression = false;
+            document.Options.NoCompression = true;
             document.Info.Title = metadata.Title;
             document.Info.Author = metadata.Author;
             document.Info.Subject = metadata.Subject;

@@ -11,7 +11,9 @@ namespace Invoicing.Pdf.Documents;
 /// document gives the same bytes and its metadata is ours:
 /// the XMP packet of the catalog is replaced by ours (PDFsharp writes one with random UUIDs and
 /// unescaped values), font subset tags and the file identifier are derived from the document's identity instead
-/// of chance, and any Flate stream left without its end marker by PDFsharp 6.2.4 is compressed again.
+/// of chance, and every stream is Flate-compressed here, once: PDFsharp saves them uncompressed, because its own
+/// compression costs as much again and leaves some streams without their end marker (6.2.4); a Flate stream that
+/// still arrives without that marker is compressed again.
 /// Object numbers are kept; offsets and the cross-reference table are rebuilt.
 /// </summary>
 internal static partial class PdfFinisher
@@ -98,7 +100,8 @@ internal static partial class PdfFinisher
             return "/" + tag + "+" + match.Groups[2].Value;
         });
 
-        if (streamAt < 0 || !head.Contains("/FlateDecode", StringComparison.Ordinal) || LengthPattern().Match(head) is not { Success: true } length)
+        var unfiltered = !head.Contains("/Filter", StringComparison.Ordinal);
+        if (streamAt < 0 || !(unfiltered || head.Contains("/FlateDecode", StringComparison.Ordinal)) || LengthPattern().Match(head) is not { Success: true } length)
         {
             return ReferenceEquals(head, newHead) || head == newHead ? span : [.. Latin1.GetBytes(newHead), .. span.AsSpan(dictionaryEnd)];
         }
@@ -121,7 +124,14 @@ internal static partial class PdfFinisher
         }
 
         var data = span.AsSpan(dataStart, dataLength);
-        if (IsCompleteZlib(data, out var plain))
+        byte[] plain;
+        if (unfiltered)
+        {
+            plain = data.ToArray();
+            var close = newHead.LastIndexOf(">>", StringComparison.Ordinal);
+            newHead = string.Concat(newHead.AsSpan(0, close), "/Filter/FlateDecode", newHead.AsSpan(close));
+        }
+        else if (IsCompleteZlib(data, out plain))
         {
             return [.. Latin1.GetBytes(newHead), .. span.AsSpan(dictionaryEnd)];
         }

@@ -21,8 +21,8 @@ internal static class PdfComposer
         try
         {
             document.Version = 17;
-            // PDFsharp 6.2.4 leaves its compressed streams unterminated (qpdf warns): it saves them plain and we compress
-            // them ourselves, content streams below, every other stream in PdfFinisher.
+            // PDFsharp 6.2.4 leaves its compressed streams unterminated (qpdf warns): it saves them plain and
+            // PdfFinisher compresses each once.
             document.Options.CompressContentStreams = false;
             document.Options.NoCompression = true;
             document.Info.Title = metadata.Title;
@@ -42,37 +42,12 @@ internal static class PdfComposer
                 flow.Finish((gfx, page, count) => DrawFooter(gfx, theme, legalFooter, $"{labels.Page} {page} / {count}"));
             }
 
-            CompressContents(document);
-
             return document;
         }
         catch
         {
             document.Dispose();
             throw;
-        }
-    }
-
-    private static void CompressContents(PdfDocument document)
-    {
-        foreach (var page in document.Pages)
-        {
-            foreach (var item in page.Contents.Elements)
-            {
-                if ((item is PdfReference reference ? reference.Value : item) is PdfDictionary content
-                    && content.Stream is { } stream
-                    && !content.Elements.ContainsKey("/Filter"))
-                {
-                    using var buffer = new MemoryStream();
-                    using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-                    {
-                        zlib.Write(stream.Value);
-                    }
-
-                    stream.Value = buffer.ToArray();
-                    content.Elements.SetName("/Filter", "/FlateDecode");
-                }
-            }
         }
     }
 

@@ -46,6 +46,7 @@ internal static class CiiParser
         var summation = Required(settlement, Ram + "SpecifiedTradeSettlementHeaderMonetarySummation", "BG-22");
         var terms = settlement.Elements(Ram + "SpecifiedTradePaymentTerms").ToList();
         var lines = transaction.Elements(Ram + "IncludedSupplyChainTradeLineItem").Select(ReadLine).ToList();
+        var additional = agreement.Elements(Ram + "AdditionalReferencedDocument").ToList();
 
         var invoice = new Invoice
         {
@@ -61,6 +62,9 @@ internal static class CiiParser
             BuyerReference = Text(agreement, Ram + "BuyerReference"),
             ProjectReference = Text(agreement.Element(Ram + "SpecifiedProcuringProject"), Ram + "ID"),
             ContractReference = Text(agreement.Element(Ram + "ContractReferencedDocument"), Ram + "IssuerAssignedID"),
+            TenderOrLotReference = ReadTenderOrLot(additional),
+            InvoicedObjectIdentifier = ReadInvoicedObject(additional),
+            SupportingDocuments = ReadSupportingDocuments(additional),
             PurchaseOrderReference = Text(agreement.Element(Ram + "BuyerOrderReferencedDocument"), Ram + "IssuerAssignedID"),
             SalesOrderReference = Text(agreement.Element(Ram + "SellerOrderReferencedDocument"), Ram + "IssuerAssignedID"),
             ReceivingAdviceReference = Text(delivery?.Element(Ram + "ReceivingAdviceReferencedDocument"), Ram + "IssuerAssignedID"),
@@ -155,6 +159,7 @@ internal static class CiiParser
             Note = JoinNotes(document.Elements(Ram + "IncludedNote")),
             ItemName = Text(product, Ram + "Name") ?? throw XmlPath.Missing(product, "Name", "BT-153"),
             Description = Text(product, Ram + "Description"),
+            ItemAttributes = ReadItemAttributes(product),
             SellerItemId = Text(product, Ram + "SellerAssignedID"),
             BuyerItemId = Text(product, Ram + "BuyerAssignedID"),
             StandardItemId = globalId is null || string.IsNullOrWhiteSpace(globalId.Value) ? null : new Identifier(globalId.Value.Trim(), Attr(globalId, "schemeID")),
@@ -182,6 +187,72 @@ internal static class CiiParser
         var sum = settlement.Element(Ram + "SpecifiedTradeSettlementLineMonetarySummation");
         var statedNet = sum is null ? 0m : RequiredDecimal(sum, Ram + "LineTotalAmount", "BT-131");
         return (line, statedNet);
+    }
+
+    /// <summary>The type code of an additional referenced document (BT-17: 50, BT-18: 130, BG-24: 916), trimmed.</summary>
+    private static string? TypeCode(XElement document) => Text(document, Ram + "TypeCode");
+
+    /// <summary>BT-17: the first additional referenced document of type 50.</summary>
+    private static string? ReadTenderOrLot(List<XElement> documents)
+    {
+        foreach (var document in documents)
+        {
+            if (TypeCode(document) == "50")
+            {
+                return RequiredText(document, Ram + "IssuerAssignedID", "BT-17");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>BT-18: the first additional referenced document of type 130; its reference type code is the scheme (BT-18-1).</summary>
+    private static Identifier? ReadInvoicedObject(List<XElement> documents)
+    {
+        foreach (var document in documents)
+        {
+            if (TypeCode(document) == "130")
+            {
+                return new Identifier(RequiredText(document, Ram + "IssuerAssignedID", "BT-18"), Text(document, Ram + "ReferenceTypeCode"));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// BG-24: every additional referenced document of type 916, in document order; null (not empty) when there is none,
+    /// so that a document without them maps to the same model as before. The attached binary object (BT-125) is not kept.
+    /// </summary>
+    private static ValueList<SupportingDocument>? ReadSupportingDocuments(List<XElement> documents)
+    {
+        List<SupportingDocument>? result = null;
+        foreach (var document in documents)
+        {
+            if (TypeCode(document) == "916")
+            {
+                (result ??= []).Add(new SupportingDocument(
+                    RequiredText(document, Ram + "IssuerAssignedID", "BT-122"),
+                    Text(document, Ram + "Name"),
+                    Text(document, Ram + "URIID")));
+            }
+        }
+
+        return result?.ToValueList();
+    }
+
+    /// <summary>BG-32: the product characteristics (description BT-160, value BT-161); null when the product has none.</summary>
+    private static ValueList<ItemAttribute>? ReadItemAttributes(XElement product)
+    {
+        List<ItemAttribute>? result = null;
+        foreach (var characteristic in product.Elements(Ram + "ApplicableProductCharacteristic"))
+        {
+            (result ??= []).Add(new ItemAttribute(
+                RequiredText(characteristic, Ram + "Description", "BT-160"),
+                RequiredText(characteristic, Ram + "Value", "BT-161")));
+        }
+
+        return result?.ToValueList();
     }
 
     private static Party ReadParty(XElement party, string nameTerm, bool isSeller = false)

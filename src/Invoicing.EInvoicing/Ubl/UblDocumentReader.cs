@@ -81,6 +81,9 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             BuyerReference = Text(root, "BuyerReference"),
             ProjectReference = ProjectReference(),
             ContractReference = IdOf(root, "ContractDocumentReference"),
+            TenderOrLotReference = IdOf(root, "OriginatorDocumentReference"),
+            InvoicedObjectIdentifier = InvoicedObject(),
+            SupportingDocuments = SupportingDocuments(),
             PurchaseOrderReference = purchaseOrder,
             SalesOrderReference = salesOrder,
             ReceivingAdviceReference = IdOf(root, "ReceiptDocumentReference"),
@@ -139,6 +142,56 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
         }
 
         return null;
+    }
+
+    /// <summary>BT-18: the first additional document reference of type 130; the scheme of its ID is BT-18-1.</summary>
+    private Identifier? InvoicedObject()
+    {
+        foreach (var reference in root.Elements(CacNs + "AdditionalDocumentReference"))
+        {
+            if (Text(reference, "DocumentTypeCode") == "130")
+            {
+                return Identifier(reference, "ID") ?? throw XmlPath.Missing(reference, "ID", "BT-18");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// BG-24: the additional document references that are neither BT-18 (type 130) nor BT-11 (type 50), in document
+    /// order; null (not empty) when there is none. An embedded attachment (BT-125) is not kept.
+    /// </summary>
+    private ValueList<SupportingDocument>? SupportingDocuments()
+    {
+        List<SupportingDocument>? result = null;
+        foreach (var reference in root.Elements(CacNs + "AdditionalDocumentReference"))
+        {
+            if (Text(reference, "DocumentTypeCode") is "130" or "50")
+            {
+                continue;
+            }
+
+            var external = Cac(reference, "Attachment") is { } attachment ? Cac(attachment, "ExternalReference") : null;
+            (result ??= []).Add(new SupportingDocument(
+                Required(reference, "ID", "BT-122"),
+                Text(reference, "DocumentDescription"),
+                external is null ? null : Text(external, "URI")));
+        }
+
+        return result?.ToValueList();
+    }
+
+    /// <summary>BG-32: the additional item properties (name BT-160, value BT-161); null when the item has none.</summary>
+    private static ValueList<ItemAttribute>? ItemAttributes(XElement item)
+    {
+        List<ItemAttribute>? result = null;
+        foreach (var property in item.Elements(CacNs + "AdditionalItemProperty"))
+        {
+            (result ??= []).Add(new ItemAttribute(Required(property, "Name", "BT-160"), Required(property, "Value", "BT-161")));
+        }
+
+        return result?.ToValueList();
     }
 
     private (decimal VatTotal, ValueList<VatBreakdown> Breakdown, ValueList<VatExemption> Exemptions, decimal? AccountingVat) ReadTaxTotals(Currency? accountingCurrency)
@@ -232,6 +285,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             Id = Required(line, "ID", "BT-126"),
             ItemName = Required(item, "Name", "BT-153"),
             Description = Text(item, "Description"),
+            ItemAttributes = ItemAttributes(item),
             Note = Text(line, "Note"),
             Quantity = Decimal(quantityElement),
             UnitCode = Attribute(quantityElement, "unitCode") ?? "C62",

@@ -1,17 +1,30 @@
 using Invoicing.Core;
+using Invoicing.Storage.PostgreSql;
 using Invoicing.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 // Usage: Invoicing.Storage.CrashHost DATABASE_FILE
-// Issues invoices in a loop (with a payment every 5th and a credit note every 7th) and prints one line per committed
-// operation, until the parent kills the process. Exit code 2 on bad arguments.
-if (args.Length != 1)
+//        Invoicing.Storage.CrashHost --postgres CONNECTION_STRING SCHEMA
+// Issues invoices in a loop (with a payment every 5th and a credit note every 7th) into a SQLite file or a PostgreSQL
+// schema and prints one line per committed operation, until the parent kills the process. Exit code 2 on bad arguments.
+IInvoiceStore store;
+if (args is ["--postgres", var connectionString, var schema])
 {
-    Console.Error.WriteLine("usage: Invoicing.Storage.CrashHost DATABASE_FILE");
+    var services = new ServiceCollection();
+    services.AddInvoicing().UsePostgreSql(connectionString, schema);
+    store = services.BuildServiceProvider().GetRequiredService<IInvoiceStore>();
+}
+else if (args is [var file] && !file.StartsWith("--", StringComparison.Ordinal))
+{
+    store = SqliteInvoiceStores.Open($"Data Source={file}");
+}
+else
+{
+    Console.Error.WriteLine("usage: Invoicing.Storage.CrashHost DATABASE_FILE | --postgres CONNECTION_STRING SCHEMA");
     return 2;
 }
 
-var store = SqliteInvoiceStores.Open($"Data Source={args[0]}");
 var issueDate = new LocalDate(2026, 11, 2);
 var at = Instant.FromUtc(2026, 11, 2, 9, 0);
 var draft = new Invoice

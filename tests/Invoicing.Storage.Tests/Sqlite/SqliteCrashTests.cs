@@ -1,120 +1,17 @@
-using System.Diagnostics;
-using System.Reflection;
-using Invoicing.Core;
 using Invoicing.Storage.Sqlite;
+using Invoicing.Storage.Tests.Crash;
 using Xunit.Abstractions;
 
 namespace Invoicing.Storage.Tests.Sqlite;
 
-/// <summary>
-/// A child process issues invoices, payments and credit notes into a SQLite file in a loop and is killed with SIGKILL at
-/// a random moment, 20 times. After every kill the file must hold a numbering without gap, every number the child
-/// reported as committed, only complete documents, and an archive that verifies.
-/// </summary>
+/// <summary>A child process issuing into a SQLite file is killed with SIGKILL at random moments, 20 times (see <see cref="CrashRounds"/>).</summary>
 public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private static readonly string CrashHost = typeof(SqliteCrashTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "CrashHost").Value!;
-
     private readonly SqliteTestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task IssueLoop_KilledTwentyTimes_NoGapNothingLostArchiveVerifies()
-    {
-        Assert.True(File.Exists(CrashHost), $"The crash host is not built at {CrashHost}.");
-        var random = new Random(20261128);
-        var acknowledged = new HashSet<string>(StringComparer.Ordinal);
-        for (var round = 1; round <= 20; round++)
-        {
-            // Most rounds are killed while issuing; every fourth is killed soon after start (opening, migrating, first issue).
-            var whileIssuing = round % 4 != 1;
-            var lines = await RunAndKillAsync(whileIssuing ? "issued " : "ready", TimeSpan.FromMilliseconds(random.Next(0, whileIssuing ? 300 : 150)));
-            acknowledged.UnionWith(lines.Where(l => l.StartsWith("issued ", StringComparison.Ordinal)).Select(l => l["issued ".Length..]));
-
-            var store = SqliteInvoiceStores.Open(_database.ConnectionString);
-            try
-            {
-                var accounts = new List<InvoiceAccount>();
-                await foreach (var account in store.QueryAsync(InvoiceQuery.All))
-                {
-                    accounts.Add(account);
-                }
-
-                AssertNoGap(accounts, "F2026-", "invoices");
-                AssertNoGap(accounts, "AV2026-", "credit-notes");
-                var stored = accounts.Select(a => a.Number).ToHashSet(StringComparer.Ordinal);
-                Assert.DoesNotContain(acknowledged, number => !stored.Contains(number));
-                Assert.All(accounts, a => Assert.Equal(InvoiceCalculator.Calculate(a.Invoice.Document), a.Invoice.Totals));
-                var verification = await store.VerifyArchiveAsync();
-                Assert.True(verification.IsIntact, $"round {round}: {verification.FirstBrokenNumber} {verification.Reason}");
-                output.WriteLine($"round {round}: {accounts.Count} documents, archive intact");
-            }
-            finally
-            {
-                await ((IAsyncDisposable)store).DisposeAsync();
-            }
-        }
-
-        Assert.True(acknowledged.Count > 20, $"The child committed only {acknowledged.Count} documents in 20 rounds.");
-    }
-
-    private static void AssertNoGap(List<InvoiceAccount> accounts, string prefix, string series)
-    {
-        var sequences = accounts.Where(a => a.Number.StartsWith(prefix, StringComparison.Ordinal)).Select(a => a.Invoice.Sequence).Order().ToList();
-        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
-        Assert.All(accounts.Where(a => a.Number.StartsWith(prefix, StringComparison.Ordinal)), a => Assert.Equal(series, a.Invoice.SeriesId));
-    }
-
-    /// <summary>Starts the child, lets it work for <paramref name="workFor"/> after it printed a line starting with <paramref name="signal"/>, kills it, returns what it printed.</summary>
-    private async Task<List<string>> RunAndKillAsync(string signal, TimeSpan workFor)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(CrashHost);
-        start.ArgumentList.Add(_database.Path);
-        using var child = Process.Start(start)!;
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource();
-        var reading = Task.Run(async () =>
-        {
-            while (await child.StandardOutput.ReadLineAsync() is { } line)
-            {
-                lock (lines)
-                {
-                    lines.Add(line);
-                }
-
-                if (line.StartsWith(signal, StringComparison.Ordinal))
-                {
-                    ready.TrySetResult();
-                }
-            }
-        });
-        var errors = child.StandardError.ReadToEndAsync();
-        var started = await Task.WhenAny(ready.Task, child.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(30)));
-        Assert.True(ready.Task.IsCompleted, $"The crash host did not print '{signal}': " + await ErrorsOrEmpty(child, errors));
-        await Task.Delay(workFor);
-
-        // Process.Kill sends SIGKILL on Unix: no finally block, no flush, no dispose runs in the child.
-        child.Kill(entireProcessTree: true);
-        await child.WaitForExitAsync();
-        await reading;
-        Assert.NotEqual(0, child.ExitCode);
-        lock (lines)
-        {
-            return [.. lines];
-        }
-    }
-
-    private static async Task<string> ErrorsOrEmpty(Process child, Task<string> errors)
-    {
-        if (!child.HasExited)
-        {
-            child.Kill(entireProcessTree: true);
-        }
-
-        return await errors;
-    }
+    public Task IssueLoop_KilledTwentyTimes_NoGapNothingLostArchiveVerifies() =>
+        CrashRounds.RunAsync([_database.Path], () => SqliteInvoiceStores.Open(_database.ConnectionString), rounds: 20, output);
 }

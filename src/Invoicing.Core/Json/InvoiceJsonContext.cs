@@ -25,6 +25,7 @@ namespace Invoicing.Core.Json;
 [JsonSerializable(typeof(Identifier))]
 [JsonSerializable(typeof(ItemAttribute))]
 [JsonSerializable(typeof(SupportingDocument))]
+[JsonSerializable(typeof(TaxRepresentative))]
 [JsonSerializable(typeof(CreditTransfer))]
 [JsonSerializable(typeof(PrecedingInvoiceReference))]
 [JsonSerializable(typeof(VatExemption))]

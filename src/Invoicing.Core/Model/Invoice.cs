@@ -97,6 +97,13 @@ public sealed record Invoice
     /// <summary>Payee when it is not the seller (BG-10).</summary>
     public Party? Payee { get; init; }
 
+    /// <summary>
+    /// Seller tax representative party (BG-11: name BT-62, VAT identifier BT-63, address BG-12); null when the seller
+    /// has none, so that the JSON of an invoice without one (and the archive hash computed from it) stays what it was
+    /// before this member existed.
+    /// </summary>
+    public TaxRepresentative? SellerTaxRepresentative { get; init; }
+
     /// <summary>Delivery information (BG-13).</summary>
     public Delivery? Delivery { get; init; }
 

@@ -34,6 +34,8 @@ internal static class DocumentRules
             issues.Error("BR-17", "payee.name", "The payee name (BT-59) shall be provided when the payee is not the seller.");
         }
 
+        CheckTaxRepresentative(invoice.SellerTaxRepresentative, issues);
+
         if (invoice.Lines.Count == 0)
         {
             issues.Error("BR-16", "lines", "An invoice shall have at least one invoice line (BG-25).");
@@ -97,6 +99,37 @@ internal static class DocumentRules
         else if (!Text.IsCountryCode(party.Address.CountryCode))
         {
             issues.Error("BR-CL-14", path + ".address.countryCode", $"'{party.Address.CountryCode}' is not an ISO 3166-1 alpha-2 country code ({countryTerm}).");
+        }
+    }
+
+    private static void CheckTaxRepresentative(TaxRepresentative? representative, IssueCollector issues)
+    {
+        if (representative is null)
+        {
+            return;
+        }
+
+        if (Text.Blank(representative.Name))
+        {
+            issues.Error("BR-18", "sellerTaxRepresentative.name", "The seller tax representative name (BT-62) shall be provided when the seller has a tax representative (BG-11).");
+        }
+
+        if (representative.Address is not { } address)
+        {
+            issues.Error("BR-19", "sellerTaxRepresentative.address", "The seller tax representative postal address (BG-12) shall be provided when the seller has a tax representative (BG-11).");
+        }
+        else if (Text.Blank(address.CountryCode))
+        {
+            issues.Error("BR-20", "sellerTaxRepresentative.address.countryCode", "The seller tax representative postal address (BG-12) shall contain a country code (BT-69).");
+        }
+        else if (!Text.IsCountryCode(address.CountryCode))
+        {
+            issues.Error("BR-CL-14", "sellerTaxRepresentative.address.countryCode", $"'{address.CountryCode}' is not an ISO 3166-1 alpha-2 country code (BT-69).");
+        }
+
+        if (Text.Blank(representative.VatId))
+        {
+            issues.Error("BR-56", "sellerTaxRepresentative.vatId", "Each seller tax representative party (BG-11) shall have a seller tax representative VAT identifier (BT-63).");
         }
     }
 

@@ -31,22 +31,31 @@ internal static class VatCategoryRules
 
         var seller = invoice.Seller;
         var buyer = invoice.Buyer;
-        var sellerTaxId = !Text.Blank(seller?.VatId) || !Text.Blank(seller?.TaxRegistrationId);
+        var representativeVat = !Text.Blank(invoice.SellerTaxRepresentative?.VatId);
+        var sellerVat = !Text.Blank(seller?.VatId) || representativeVat;
+        var sellerTaxId = sellerVat || !Text.Blank(seller?.TaxRegistrationId);
         foreach (var category in used.Order())
         {
             switch (category)
             {
-                case VatCategory.S or VatCategory.Z or VatCategory.E or VatCategory.G or VatCategory.L or VatCategory.M:
+                case VatCategory.S or VatCategory.Z or VatCategory.E or VatCategory.L or VatCategory.M:
                     if (!sellerTaxId && !(category == VatCategory.E && IsFranchise(invoice)))
                     {
-                        issues.Error(Rule(category, "02"), "seller.vatId", $"An invoice with VAT category {category.Code()} shall contain the seller VAT identifier (BT-31) or tax registration identifier (BT-32).");
+                        issues.Error(Rule(category, "02"), "seller.vatId", $"An invoice with VAT category {category.Code()} shall contain the seller VAT identifier (BT-31), the seller tax registration identifier (BT-32) or the seller tax representative VAT identifier (BT-63).");
+                    }
+
+                    break;
+                case VatCategory.G:
+                    if (!sellerVat)
+                    {
+                        issues.Error("BR-G-02", "seller.vatId", "An export invoice (category G) shall contain the seller VAT identifier (BT-31) or the seller tax representative VAT identifier (BT-63).");
                     }
 
                     break;
                 case VatCategory.AE:
-                    if (Text.Blank(seller?.VatId))
+                    if (!sellerTaxId)
                     {
-                        issues.Error("BR-AE-02", "seller.vatId", "A reverse charge invoice (category AE) shall contain the seller VAT identifier (BT-31).");
+                        issues.Error("BR-AE-02", "seller.vatId", "A reverse charge invoice (category AE) shall contain the seller VAT identifier (BT-31), the seller tax registration identifier (BT-32) or the seller tax representative VAT identifier (BT-63).");
                     }
 
                     if (Text.Blank(buyer?.VatId) && buyer?.LegalId is null)
@@ -62,6 +71,11 @@ internal static class VatCategoryRules
                     if (!Text.Blank(seller?.VatId))
                     {
                         issues.Error("BR-O-02", "seller.vatId", "An invoice with a line outside the scope of VAT (category O) shall not contain the seller VAT identifier (BT-31).");
+                    }
+
+                    if (representativeVat)
+                    {
+                        issues.Error("BR-O-02", "sellerTaxRepresentative.vatId", "An invoice with a line outside the scope of VAT (category O) shall not contain the seller tax representative VAT identifier (BT-63).");
                     }
 
                     if (!Text.Blank(buyer?.VatId))
@@ -95,9 +109,10 @@ internal static class VatCategoryRules
 
     private static void CheckIntraCommunity(Invoice invoice, IssueCollector issues)
     {
-        if (Text.Blank(invoice.Seller?.VatId))
+        var sellerVatId = Text.Blank(invoice.Seller?.VatId) ? invoice.SellerTaxRepresentative?.VatId : invoice.Seller?.VatId;
+        if (Text.Blank(sellerVatId))
         {
-            issues.Error("BR-IC-02", "seller.vatId", "An intra-community supply (category K) shall contain the seller VAT identifier (BT-31).");
+            issues.Error("BR-IC-02", "seller.vatId", "An intra-community supply (category K) shall contain the seller VAT identifier (BT-31) or the seller tax representative VAT identifier (BT-63).");
         }
 
         if (Text.Blank(invoice.Buyer?.VatId))
@@ -105,7 +120,7 @@ internal static class VatCategoryRules
             issues.Error("BR-IC-02", "buyer.vatId", "An intra-community supply (category K) shall contain the buyer VAT identifier (BT-48).");
         }
 
-        var sellerPrefix = Prefix(invoice.Seller?.VatId);
+        var sellerPrefix = Prefix(sellerVatId);
         var buyerPrefix = Prefix(invoice.Buyer?.VatId);
         if (sellerPrefix is not null && sellerPrefix == buyerPrefix)
         {

@@ -16,7 +16,8 @@ public static class CiiWriter
     /// <param name="throwOnDataLoss">When true, data the profile cannot carry is an error instead of a warning.</param>
     /// <returns>One warning (rule <c>CII-PROFILE</c>) per field the profile could not carry; empty when nothing was lost.</returns>
     /// <exception cref="InvoiceValidationException">
-    /// The invoice has no number (BR-02, drafts are numbered at issue), cannot be computed, or <paramref name="throwOnDataLoss"/> is set and data would be lost
+    /// The invoice has no number (BR-02, drafts are numbered at issue), cannot be computed, its seller tax representative has
+    /// no name (BR-18) or an address without a country (BR-20), or <paramref name="throwOnDataLoss"/> is set and data would be lost
     /// (the issues name each field).
     /// </exception>
     public static IReadOnlyList<ValidationIssue> Write(Invoice invoice, FacturXProfile profile, Stream output, bool throwOnDataLoss = false)

@@ -77,6 +77,7 @@ internal static class CiiParser
             Seller = ReadParty(Required(agreement, Ram + "SellerTradeParty", "BG-4"), "BT-27", isSeller: true),
             Buyer = ReadParty(Required(agreement, Ram + "BuyerTradeParty", "BG-7"), "BT-44"),
             Payee = settlement.Element(Ram + "PayeeTradeParty") is { } payee ? ReadPayee(payee) : null,
+            SellerTaxRepresentative = agreement.Element(Ram + "SellerTaxRepresentativeTradeParty") is { } representative ? ReadTaxRepresentative(representative) : null,
             Delivery = delivery is null ? null : ReadDelivery(delivery),
             InvoicingPeriod = ReadPeriod(settlement.Element(Ram + "BillingSpecifiedPeriod")),
             PaymentInstructions = ReadPayment(settlement, terms),
@@ -320,6 +321,30 @@ internal static class CiiParser
     private static Party ReadPayee(XElement payee) =>
         ReadParty(payee, "BT-59") with { Address = null, Contact = null, VatId = null, ElectronicAddress = null, TradingName = null };
 
+    /// <summary>
+    /// The seller tax representative (BG-11): name (BT-62, BR-18), address (BG-12, country BT-69 by BR-20) and the VAT
+    /// identifier (BT-63, the <c>VA</c> tax registration). A missing address is left to the validator (BR-19, BR-56).
+    /// </summary>
+    private static TaxRepresentative ReadTaxRepresentative(XElement party)
+    {
+        string? vatId = null;
+        foreach (var registration in party.Elements(Ram + "SpecifiedTaxRegistration"))
+        {
+            if (registration.Element(Ram + "ID") is { } id && Attr(id, "schemeID") == "VA" && !string.IsNullOrWhiteSpace(id.Value))
+            {
+                vatId = id.Value.Trim();
+                break;
+            }
+        }
+
+        return new TaxRepresentative
+        {
+            Name = Text(party, Ram + "Name") ?? throw XmlPath.Missing(party, "Name", "BT-62, BR-18"),
+            VatId = vatId,
+            Address = ReadAddress(party.Element(Ram + "PostalTradeAddress"), "BT-69, BR-20"),
+        };
+    }
+
     private static Contact? ReadContact(XElement contact)
     {
         var name = Text(contact, Ram + "PersonName") ?? Text(contact, Ram + "DepartmentName");
@@ -328,7 +353,7 @@ internal static class CiiParser
         return name is null && phone is null && email is null ? null : new Contact { Name = name, Phone = phone, Email = email };
     }
 
-    private static PostalAddress? ReadAddress(XElement? address)
+    private static PostalAddress? ReadAddress(XElement? address, string countryTerm = "BT-40")
     {
         if (address is null)
         {
@@ -342,7 +367,7 @@ internal static class CiiParser
             Line2 = Text(address, Ram + "LineTwo"),
             Line3 = Text(address, Ram + "LineThree"),
             City = Text(address, Ram + "CityName"),
-            CountryCode = RequiredText(address, Ram + "CountryID", "BT-40"),
+            CountryCode = RequiredText(address, Ram + "CountryID", countryTerm),
             Subdivision = Text(address, Ram + "CountrySubDivisionName"),
         };
     }

@@ -27,6 +27,7 @@ internal static class CiiSerializer
             throw new InvoiceValidationException(ValidationIssue.Error("BR-02", "number", "An invoice shall have an invoice number (BT-1); a draft gets its number when it is issued."));
         }
 
+        TaxRepresentativeGuard.EnsureWritable(invoice);
         var totals = InvoiceCalculator.Calculate(invoice);
         var gate = new ProfileGate(profile);
         var context = new Context(invoice, totals, gate, invoice.Currency);
@@ -257,6 +258,11 @@ internal static class CiiSerializer
         Optional(w, "BuyerReference", invoice.BuyerReference);
         WriteParty(w, c, "SellerTradeParty", invoice.Seller, PartyRole.Seller);
         WriteParty(w, c, "BuyerTradeParty", invoice.Buyer, PartyRole.Buyer);
+        if (wl && invoice.SellerTaxRepresentative is { } representative)
+        {
+            WriteTaxRepresentative(w, representative);
+        }
+
         if (full && invoice.SalesOrderReference is { } salesOrder)
         {
             Document(w, "SellerOrderReferencedDocument", salesOrder);
@@ -664,6 +670,24 @@ internal static class CiiSerializer
         if (role == PartyRole.Seller && !minimum && party.TaxRegistrationId is { } taxId)
         {
             TaxRegistration(w, "FC", taxId);
+        }
+
+        w.WriteEndElement();
+    }
+
+    /// <summary>BG-11, between the buyer and the order references as the schema orders them: name, address, VAT id.</summary>
+    private static void WriteTaxRepresentative(CiiXmlWriter w, TaxRepresentative representative)
+    {
+        w.WriteStartElement("ram", "SellerTaxRepresentativeTradeParty", Ram);
+        Text(w, "Name", representative.Name);
+        if (representative.Address is { } address)
+        {
+            Address(w, address, countryOnly: false);
+        }
+
+        if (representative.VatId is { } vatId)
+        {
+            TaxRegistration(w, "VA", vatId);
         }
 
         w.WriteEndElement();

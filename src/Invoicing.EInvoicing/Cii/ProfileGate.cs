@@ -33,6 +33,7 @@ internal sealed class ProfileGate(FacturXProfile profile)
             Lose(invoice.Delivery, "delivery", "the delivery information (BG-13)");
             Lose(invoice.DespatchAdviceReference, "despatchAdviceReference", "the despatch advice reference (BT-16)");
             Lose(invoice.Payee, "payee", "the payee (BG-10)");
+            Lose(invoice.SellerTaxRepresentative, "sellerTaxRepresentative", "the seller tax representative (BG-11)");
             Lose(invoice.PaymentInstructions, "paymentInstructions", "the payment instructions (BG-16)");
             Lose(invoice.InvoicingPeriod, "invoicingPeriod", "the invoicing period (BG-14)");
             Lose(invoice.AllowancesCharges.Count > 0, "allowancesCharges", "document-level allowances and charges (BG-20, BG-21)");

@@ -96,6 +96,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             Seller = ReadParty(sellerElement, seller: true, skipSepa: mandate is not null),
             Buyer = ReadParty(buyerElement, seller: false, skipSepa: false),
             Payee = payeeElement is null ? null : ReadPayee(payeeElement, skipSepa: mandate is not null),
+            SellerTaxRepresentative = Cac(root, "TaxRepresentativeParty") is { } representative ? ReadTaxRepresentative(representative) : null,
             Delivery = Cac(root, "Delivery") is { } delivery ? ReadDelivery(delivery) : null,
             InvoicingPeriod = period is null ? null : ReadPeriod(period),
             PaymentInstructions = ReadPayment(creditorId),
@@ -397,6 +398,31 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
         };
     }
 
+    /// <summary>
+    /// The seller tax representative (BG-11): <c>PartyName/Name</c> (BT-62, BR-18), <c>PostalAddress</c> (BG-12, country
+    /// BT-69 by BR-20) and the <c>PartyTaxScheme</c> with tax scheme <c>VAT</c> (BT-63).
+    /// </summary>
+    private TaxRepresentative ReadTaxRepresentative(XElement party)
+    {
+        var partyName = Cac(party, "PartyName");
+        string? vatId = null;
+        foreach (var taxScheme in party.Elements(CacNs + "PartyTaxScheme"))
+        {
+            if (Cac(taxScheme, "TaxScheme") is { } scheme && Text(scheme, "ID") == "VAT" && Text(taxScheme, "CompanyID") is { } companyId)
+            {
+                vatId = companyId;
+                break;
+            }
+        }
+
+        return new TaxRepresentative
+        {
+            Name = (partyName is null ? null : Text(partyName, "Name")) ?? throw XmlPath.Missing(partyName ?? party, partyName is null ? "PartyName" : "Name", "BT-62, BR-18"),
+            VatId = vatId,
+            Address = Cac(party, "PostalAddress") is { } address ? ReadAddress(address, "BT-69, BR-20") : null,
+        };
+    }
+
     private ValueList<Identifier> Identifiers(XElement party, bool skipSepa)
     {
         var ids = new List<Identifier>();
@@ -415,7 +441,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
         .Select(p => Identifier(p, "ID"))
         .FirstOrDefault(id => id is { Scheme: "SEPA" })?.Value;
 
-    private PostalAddress ReadAddress(XElement address)
+    private PostalAddress ReadAddress(XElement address, string countryTerm = "BT-40/BT-55/BT-80")
     {
         var country = Cac(address, "Country");
         return new PostalAddress
@@ -426,7 +452,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
             City = Text(address, "CityName"),
             PostCode = Text(address, "PostalZone"),
             Subdivision = Text(address, "CountrySubentity"),
-            CountryCode = (country is null ? null : Text(country, "IdentificationCode")) ?? throw XmlPath.Missing(country ?? address, country is null ? "Country" : "IdentificationCode", "BT-40/BT-55/BT-80"),
+            CountryCode = (country is null ? null : Text(country, "IdentificationCode")) ?? throw XmlPath.Missing(country ?? address, country is null ? "Country" : "IdentificationCode", countryTerm),
         };
     }
 

@@ -143,6 +143,11 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
             Payee(payee);
         }
 
+        if (invoice.SellerTaxRepresentative is { } representative)
+        {
+            TaxRepresentative(representative);
+        }
+
         if (invoice.Delivery is { } delivery)
         {
             Delivery(delivery);
@@ -290,6 +295,18 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
             End();
         }
 
+        End();
+    }
+
+    /// <summary>BG-11 as <c>cac:TaxRepresentativeParty</c>, in the UBL PartyType order: name, address, VAT id.</summary>
+    private void TaxRepresentative(TaxRepresentative representative)
+    {
+        Start("TaxRepresentativeParty");
+        Start("PartyName");
+        Text("Name", representative.Name);
+        End();
+        Address("PostalAddress", representative.Address);
+        TaxScheme(representative.VatId, "VAT");
         End();
     }
 

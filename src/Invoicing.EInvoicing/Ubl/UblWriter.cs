@@ -24,7 +24,10 @@ public static class UblWriter
 
     /// <summary>Writes <paramref name="invoice"/> to <paramref name="output"/>.</summary>
     /// <returns>What UBL could not carry (French legal form, share capital and trade register are not EN 16931 fields); empty when nothing was lost.</returns>
-    /// <exception cref="InvoiceValidationException">The invoice has no number (BR-02) or its totals cannot be computed.</exception>
+    /// <exception cref="InvoiceValidationException">
+    /// The invoice has no number (BR-02), its totals cannot be computed, or its seller tax representative has no name
+    /// (BR-18) or an address without a country (BR-20).
+    /// </exception>
     public static IReadOnlyList<ValidationIssue> Write(Invoice invoice, Stream output)
     {
         ArgumentNullException.ThrowIfNull(invoice);
@@ -34,6 +37,7 @@ public static class UblWriter
             throw new InvoiceValidationException(ValidationIssue.Error("BR-02", "number", "An invoice shall have an invoice number (BT-1): write issued invoices, not drafts."));
         }
 
+        TaxRepresentativeGuard.EnsureWritable(invoice);
         var totals = InvoiceCalculator.Calculate(invoice);
         using (var writer = XmlWriter.Create(output, Settings))
         {

@@ -199,6 +199,11 @@ internal static class InvoiceLayout
             AddDetail(mentions, note.Text);
         }
 
+        if (invoice.SellerTaxRepresentative is { } representative)
+        {
+            mentions.Add(TaxRepresentativeMention(representative, labels));
+        }
+
         foreach (var row in context.Totals.VatBreakdown)
         {
             var mention = row.ExemptionReason ?? row.Category switch
@@ -231,6 +236,20 @@ internal static class InvoiceLayout
         }
 
         return mentions;
+    }
+
+    /// <summary>The seller tax representative (BG-11) on one line: name, address, VAT id.</summary>
+    private static string TaxRepresentativeMention(TaxRepresentative representative, Labels labels)
+    {
+        var parts = new List<string>();
+        AddDetail(parts, representative.Name);
+        parts.AddRange(PartyText.AddressLines(representative.Address));
+        if (!string.IsNullOrWhiteSpace(representative.VatId))
+        {
+            parts.Add($"{labels.VatId} {representative.VatId.Trim()}");
+        }
+
+        return $"{labels.TaxRepresentative} : {string.Join(", ", parts)}";
     }
 
     private static string VatLabel(VatBreakdown row, Formats formats) =>

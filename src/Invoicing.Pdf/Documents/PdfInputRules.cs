@@ -8,12 +8,26 @@ namespace Invoicing.Pdf.Documents;
 /// </summary>
 internal static class PdfInputRules
 {
-    /// <exception cref="InvoiceValidationException">A party, a name or a line is missing (rule PDF-REQUIRED).</exception>
+    /// <exception cref="InvoiceValidationException">
+    /// A party, a name (the tax representative's too), the tax representative's country or a line is missing (rule PDF-REQUIRED).
+    /// </exception>
     public static void Check(Invoice invoice)
     {
         List<ValidationIssue>? issues = null;
         CheckParty(invoice.Seller, "Seller", ref issues);
         CheckParty(invoice.Buyer, "Buyer", ref issues);
+        if (invoice.SellerTaxRepresentative is { } representative)
+        {
+            if (string.IsNullOrWhiteSpace(representative.Name))
+            {
+                Add(ref issues, "SellerTaxRepresentative.Name", "The seller tax representative's name (BT-62) is missing (BR-18).");
+            }
+
+            if (representative.Address is { } address && string.IsNullOrWhiteSpace(address.CountryCode))
+            {
+                Add(ref issues, "SellerTaxRepresentative.Address.CountryCode", "The seller tax representative's country code (BT-69) is missing (BR-20).");
+            }
+        }
         if (invoice.Lines is null)
         {
             Add(ref issues, "Lines", "The invoice has no line list.");

@@ -19,7 +19,7 @@ internal sealed record Labels
         ScanToPay = "Scannez pour payer", Notes = "Mentions", Page = "Page", VatId = "TVA", Siren = "SIREN",
         LegalId = "Immatriculation", CapitalOf = "au capital de", Allowance = "Remise", Charge = "Frais",
         Means = "Moyen", TransferMeans = "Virement", DirectDebitMeans = "Prélèvement", CardMeans = "Carte bancaire",
-        Mandate = "Mandat", Continued = "suite",
+        Mandate = "Mandat", Continued = "suite", TaxRepresentative = "Représentant fiscal",
         RecoveryIndemnity = "Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 EUR (art. L441-10 et D441-5 du Code de commerce).",
         LatePenaltyDefault = "Pénalités de retard : trois fois le taux d'intérêt légal, exigibles dès le lendemain de l'échéance.",
         ReverseCharge = "Autoliquidation", IntraEu = "Exonération de TVA, article 262 ter I du CGI",
@@ -45,7 +45,7 @@ internal sealed record Labels
         ScanToPay = "Scan to pay", Notes = "Notes", Page = "Page", VatId = "VAT", Siren = "SIREN",
         LegalId = "Registration", CapitalOf = "with a share capital of", Allowance = "Allowance", Charge = "Charge",
         Means = "Means", TransferMeans = "Credit transfer", DirectDebitMeans = "Direct debit", CardMeans = "Card",
-        Mandate = "Mandate", Continued = "continued",
+        Mandate = "Mandate", Continued = "continued", TaxRepresentative = "Tax representative",
         RecoveryIndemnity = "Fixed compensation for recovery costs in case of late payment: EUR 40 (French Commercial Code, art. L441-10 and D441-5).",
         LatePenaltyDefault = "Late-payment penalties: three times the French legal interest rate, due from the day after the due date.",
         ReverseCharge = "Reverse charge", IntraEu = "VAT exempt intra-Community supply (art. 138 Directive 2006/112/EC)",
@@ -104,6 +104,7 @@ internal sealed record Labels
     public required string Notes { get; init; }
     public required string Page { get; init; }
     public required string VatId { get; init; }
+    public required string TaxRepresentative { get; init; }
     public required string Siren { get; init; }
     public required string LegalId { get; init; }
     public required string CapitalOf { get; init; }

@@ -10,9 +10,11 @@ namespace Invoicing.Core;
 /// <list type="bullet">
 /// <item>BR-02..BR-65: mandatory fields and groups (number when given, issue date, type, currency, seller and buyer name,
 /// address and country, at least one line, line id, unit, item name, price not negative, periods, allowance and charge
-/// VAT category and reason, payment means and accounts, preceding invoice number, electronic address schemes...).</item>
+/// VAT category and reason, payment means and accounts, preceding invoice number, electronic address schemes, the seller
+/// tax representative's name, address, country and VAT id (BR-18, BR-19, BR-20, BR-56)...).</item>
 /// <item>BR-CO-03, 04, 09, 19, 20, 25, 26; the totals rules hold by construction (the calculator computes them).</item>
-/// <item>BR-S/Z/E/AE/IC(K)/G/O/AF(L)/AG(M)/B-*: identifiers, rates and exemption reasons per VAT category; BR-CL-14 and BR-CL-22 code lists.</item>
+/// <item>BR-S/Z/E/AE/IC(K)/G/O/AF(L)/AG(M)/B-*: identifiers, rates and exemption reasons per VAT category (the tax
+/// representative's VAT id, BT-63, counts where EN 16931 accepts it for the seller's); BR-CL-14 and BR-CL-22 code lists.</item>
 /// <item>BR-DEC-*: stated amounts have at most the currency's minor digits.</item>
 /// <item>FR-01..FR-10 when the seller is French: SIREN present and valid, buyer SIREN in French B2B, PMD and PMT mentions,
 /// payment within 60 days or 45 days end of month, credit notes reference the original, billing mode BT-23, VAT key.</item>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Invoicing.Core;
@@ -18,6 +17,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
     private readonly PostgreSqlDatabase _database;
     private readonly bool _ownsDatabase;
+    private readonly IssueBatcher<PreparedIssue, IssuedInvoice> _batcher;
 
     public PostgreSqlInvoiceStore(PostgreSqlStoreOptions options)
         : this(new PostgreSqlDatabase(options), ownsDatabase: true)
@@ -29,6 +29,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _ownsDatabase = ownsDatabase;
+        _batcher = new IssueBatcher<PreparedIssue, IssuedInvoice>(IssueBatchAsync);
     }
 
     public async Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
@@ -78,7 +79,8 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         var creditedNumber = InvoiceLifecycle.CreditedInvoiceNumber(document);
         if (creditedNumber is null && IssueTemplate.TryCreate(request, totals) is { } template)
         {
-            return await IssueInOneStatementAsync(request, totals, counterKey, template, cancellationToken).ConfigureAwait(false);
+            await _database.EnsureMigratedAsync(nameof(IssueAsync), cancellationToken).ConfigureAwait(false);
+            return await _batcher.RunAsync(new PreparedIssue(request, totals, counterKey, template), cancellationToken).ConfigureAwait(false);
         }
 
         return await RunAsync(nameof(IssueAsync), async connection =>
@@ -218,77 +220,34 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
     }
 
     /// <summary>
-    /// Issues a document that credits nothing with one call of <c>issue_document</c> (migration 0003): the server checks,
-    /// numbers, hashes and stores it while it holds the chain head, and the refusals come back as the other stores give them.
+    /// Runs a batch of issues in one call of <c>issue_documents</c>. When the server refuses the call as a whole (a value
+    /// it cannot store), nothing of it was stored, and each issue is tried alone so only its own caller fails.
     /// </summary>
-    private Task<IssuedInvoice> IssueInOneStatementAsync(IssueRequest request, InvoiceTotals totals, string counterKey, IssueTemplate template, CancellationToken cancellationToken) =>
-        RunAsync(nameof(IssueAsync), async connection =>
-        {
-            var document = request.Document;
-            var command = new NpgsqlCommand(
-                "SELECT issued_sequence, issued_previous_hash, issued_hash FROM issue_document($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
-                connection);
-            await using var commandScope = command.ConfigureAwait(false);
-            AddParameters(
-                command.Parameters,
-                counterKey,
-                request.Series.Id,
-                request.DraftId?.Value is { } draftId ? draftId : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid },
-                template.NumberBefore,
-                template.Digits,
-                template.NumberAfter,
-                document.Type.IsCreditNote(),
-                document.CustomerKey,
-                document.Currency.Code,
-                document.IssueDate.ToDateOnly(),
-                (document.DueDate ?? document.IssueDate).ToDateOnly(),
-                totals.AmountDue,
-                request.IssuedAt.ToDateTimeUtc(),
-                template.HashInput.Parts,
-                template.HashInput.Slots,
-                template.Document.Parts,
-                template.Document.Slots);
-            try
-            {
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using var readerScope = reader.ConfigureAwait(false);
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var sequence = reader.GetInt64(0);
-                return new IssuedInvoice
-                {
-                    Document = document with { Number = request.Series.Format(sequence, document.IssueDate) },
-                    Totals = totals,
-                    SeriesId = request.Series.Id,
-                    Sequence = sequence,
-                    IssuedAt = request.IssuedAt,
-                    PreviousHash = reader.GetString(1),
-                    Hash = reader.GetString(2),
-                };
-            }
-            catch (PostgresException exception) when (exception.SqlState.StartsWith("IV", StringComparison.Ordinal))
-            {
-                throw Refusal(request, exception);
-            }
-        }, cancellationToken);
-
-    /// <summary>The error of a refusal raised by <c>issue_document</c>, built by the same rules as the other stores.</summary>
-    private InvoiceStoreException Refusal(IssueRequest request, PostgresException exception)
+    internal async Task<IReadOnlyList<IssueBatcher<PreparedIssue, IssuedInvoice>.Outcome>> IssueBatchAsync(IReadOnlyList<PreparedIssue> items)
     {
-        switch (exception.SqlState)
+        try
         {
-            case "IV001":
-                InvoiceLifecycle.CheckIssue(request, lastIssueDate: null, draftExists: false);
-                break;
-            case "IV002":
-                InvoiceLifecycle.CheckIssue(request, LocalDate.FromDateOnly(DateOnly.ParseExact(exception.MessageText, "yyyy-MM-dd", CultureInfo.InvariantCulture)), draftExists: true);
-                break;
-            case "IV003":
-                throw InvoiceLifecycle.NumberTaken(exception.MessageText);
-            case "IV004":
-                return new InvoiceStoreException(nameof(IssueAsync), $"the chain head of schema '{_database.Schema}' is missing; the schema is damaged", exception);
+            return await RunAsync(nameof(IssueAsync), connection => IssueDocumentsCommand.RunAsync(connection, items, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
         }
+        catch (InvoiceStoreException failure) when (items.Count > 1 && failure.InnerException is PostgresException)
+        {
+            // The server refused the call, so its transaction rolled back. (After a lost connection the batch may have
+            // been committed: it is not retried, and every caller gets the error, as a single issue would.)
+            var outcomes = new List<IssueBatcher<PreparedIssue, IssuedInvoice>.Outcome>(items.Count);
+            foreach (var item in items)
+            {
+                try
+                {
+                    outcomes.AddRange(await IssueBatchAsync([item]).ConfigureAwait(false));
+                }
+                catch (Exception exception)
+                {
+                    outcomes.Add(IssueBatcher<PreparedIssue, IssuedInvoice>.Outcome.Failed(exception));
+                }
+            }
 
-        return PostgreSqlErrors.Wrap(nameof(IssueAsync), exception);
+            return outcomes;
+        }
     }
 
     public async Task<IssuedInvoice?> GetAsync(string number, CancellationToken cancellationToken = default)
@@ -558,22 +517,12 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        AddParameters(command.Parameters, values);
-        return command;
-    }
-
-    /// <summary>Adds positional parameters; strings are sent as text, and a ready parameter (a typed null) as it is.</summary>
-    private static void AddParameters(NpgsqlParameterCollection parameters, params object[] values)
-    {
         foreach (var value in values)
         {
-            parameters.Add(value switch
-            {
-                NpgsqlParameter parameter => parameter,
-                string text => new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text },
-                _ => new NpgsqlParameter { Value = value },
-            });
+            command.Parameters.Add(value is string text ? new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
         }
+
+        return command;
     }
 
     private Task<T> RunAsync<T>(string operation, Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>

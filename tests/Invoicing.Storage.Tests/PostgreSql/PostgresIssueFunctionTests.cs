@@ -151,6 +151,64 @@ public sealed class PostgresIssueFunctionTests : IAsyncLifetime
         Assert.Equal("22023", error.SqlState);
     }
 
+    [Fact]
+    public async Task IssueBatch_OneBackdatedAmongThree_OthersIssuedInOrderAndNoNumberConsumed()
+    {
+        var late = new LocalDate(2026, 11, 20);
+        var items = new[] { Prepare(StoreFixtures.Draft(late)), Prepare(StoreFixtures.Draft(new LocalDate(2026, 11, 10))), Prepare(StoreFixtures.Draft(late)) };
+
+        var outcomes = await _store.IssueBatchAsync(items);
+
+        Assert.Equal(["F2026-00001", null, "F2026-00002"], outcomes.Select(o => o.Result?.Number));
+        var refusal = Assert.IsType<InvoiceValidationException>(outcomes[1].Error);
+        Assert.Equal("INV-ISSUE-BACKDATED", refusal.Issues[0].RuleId);
+        Assert.Equal(outcomes[0].Result!.Hash, outcomes[2].Result!.PreviousHash);
+        Assert.Equal(2, (await _store.VerifyArchiveAsync()).DocumentsChecked);
+    }
+
+    [Fact]
+    public async Task IssueBatch_DraftGoneAndNumberTaken_EachRefusedAsTheOtherStoresDo()
+    {
+        var draftId = await _store.SaveDraftAsync(StoreFixtures.Draft());
+        var noYear = new NumberSeries("no-year", "N-{seq:000}", resetsYearly: true);
+        await _store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft(new LocalDate(2025, 12, 1)), series: noYear));
+        var items = new[]
+        {
+            Prepare(StoreFixtures.Draft(), StoreFixtures.Request(StoreFixtures.Draft(), DraftId.New())),
+            Prepare(StoreFixtures.Draft(), StoreFixtures.Request(StoreFixtures.Draft(), draftId)),
+            Prepare(StoreFixtures.Draft(), StoreFixtures.Request(StoreFixtures.Draft(), series: noYear)),
+        };
+
+        var outcomes = await _store.IssueBatchAsync(items);
+
+        Assert.Equal("INV-ISSUE-DRAFT-UNKNOWN", Assert.IsType<InvoiceValidationException>(outcomes[0].Error).Issues[0].RuleId);
+        Assert.Equal("F2026-00001", outcomes[1].Result!.Number);
+        Assert.Null(await _store.GetDraftAsync(draftId));
+        Assert.Equal("INV-ISSUE-NUMBER-TAKEN", Assert.IsType<InvoiceValidationException>(outcomes[2].Error).Issues[0].RuleId);
+        Assert.True((await _store.VerifyArchiveAsync()).IsIntact);
+    }
+
+    [Fact]
+    public async Task IssueBatch_OneValueTheServerCannotStore_OnlyItsCallerFails()
+    {
+        var draft = StoreFixtures.Draft();
+        var poisoned = draft with { Buyer = draft.Buyer with { LegalId = Identifier.Siren("98765\u00004324") } };
+        var items = new[] { Prepare(StoreFixtures.Draft()), Prepare(poisoned), Prepare(StoreFixtures.Draft()) };
+
+        var outcomes = await _store.IssueBatchAsync(items);
+
+        Assert.Equal(["F2026-00001", null, "F2026-00002"], outcomes.Select(o => o.Result?.Number));
+        Assert.Equal("IssueAsync", Assert.IsType<InvoiceStoreException>(outcomes[1].Error).Operation);
+        Assert.Equal(2, (await _store.VerifyArchiveAsync()).DocumentsChecked);
+    }
+
+    private static PreparedIssue Prepare(Invoice draft, IssueRequest? request = null)
+    {
+        request ??= StoreFixtures.Request(draft);
+        var totals = InvoiceCalculator.Calculate(request.Document);
+        return new PreparedIssue(request, totals, request.Series.CounterKey(request.Document.IssueDate), IssueTemplate.TryCreate(request, totals)!);
+    }
+
     private static byte[] Fill(IssueTemplate.Template template, string previous, string digits, long sequence, string? hash)
     {
         var bytes = new List<byte>(template.Parts[0]);

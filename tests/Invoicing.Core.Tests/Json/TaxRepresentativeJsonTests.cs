@@ -55,6 +55,23 @@ public sealed class TaxRepresentativeJsonTests
         Assert.Equal(canonical, InvoiceJson.Canonical(invoice with { SellerTaxRepresentative = null }));
     }
 
+    /// <summary>An invoice with a payee, a delivery and a document charge, written before BG-11 existed.</summary>
+    private const string WrittenBeforeBg11 = """
+        {"number":"F2026-00099","type":380,"issueDate":"2026-11-05","currency":"EUR","dueDate":"2026-12-05","buyerReference":"ACH-1","notes":[{"text":"Pénalités : 3 fois le taux légal.","subjectCode":"PMD"},{"text":"Indemnité forfaitaire : 40 EUR.","subjectCode":"PMT"}],"businessProcessType":"B1","seller":{"name":"Atelier Lumière SAS","legalId":{"value":"123456782","scheme":"0002"},"vatId":"FR11123456782","address":{"line1":"12 rue de la République","city":"Lyon","postCode":"69002","countryCode":"FR"}},"buyer":{"name":"Boulangerie Dupont & Fils","legalId":{"value":"987654324","scheme":"0002"},"vatId":"FR14987654324","address":{"city":"Villeurbanne","countryCode":"FR"}},"payee":{"name":"Affacturage Lyon SA"},"delivery":{"date":"2026-11-04","address":{"city":"Villeurbanne","countryCode":"FR"}},"paymentInstructions":{"meansCode":"58","creditTransfers":[{"accountId":"FR7630006000011234567890189"}]},"allowancesCharges":[{"isCharge":true,"amount":25,"vatCategory":"S","vatRate":20,"reason":"Livraison"}],"lines":[{"id":"1","itemName":"Lampe","quantity":4,"unitCode":"C62","netPrice":189.90,"vatCategory":"S","vatRate":20},{"id":"2","itemName":"Livre","quantity":2,"unitCode":"C62","netPrice":14.20,"vatCategory":"S","vatRate":5.5}]}
+        """;
+
+    [Fact]
+    public void Canonical_InvoiceWithoutRepresentative_HashesAsBeforeTheMemberExisted()
+    {
+        // SHA-256 of the canonical bytes (what the archive chain hashes) computed by the Core of the commit before
+        // SellerTaxRepresentative was added; a member that changed them would change every stored invoice's hash.
+        var invoice = InvoiceJson.Deserialize(WrittenBeforeBg11);
+
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(InvoiceJson.Canonical(invoice)));
+
+        Assert.Equal("9ABD81DD868C1B95D0B3BE7650F4B6A8B4180ADC1504D2139B48499CF929B6F1", hash);
+    }
+
     [Fact]
     public void Canonical_WithRepresentative_DiffersAndPlacesItAfterThePayee()
     {

@@ -10,6 +10,8 @@ namespace Invoicing.Storage.PostgreSql;
 /// <summary>
 /// The PostgreSQL store. Issue is one transaction that locks the chain head (so appends to the global hash chain are
 /// serialized), draws the next sequence of the counter, stores the frozen document and its account, and deletes the draft.
+/// Most issues go through <see cref="IssueBatcher{TItem, TResult}"/> to one <c>issue_documents</c> call; credit notes
+/// that credit an invoice of the store, and patterns that hold the sequence twice, take two round trips.
 /// </summary>
 internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, IDisposable
 {

@@ -155,6 +155,16 @@ public sealed class InvoiceValidatorTests
     }
 
     [Fact]
+    public void Validate_PayeeVatIdWithoutPrefix_BrCo09AtThePayeeWithoutClaimingBt63()
+    {
+        var result = InvoiceValidator.Validate(FrenchB2B() with { Payee = new Party { Name = "Affacturage Lyon SA", VatId = "123" } });
+
+        var issue = Assert.Single(result.Issues, i => i.RuleId == "BR-CO-09");
+        Assert.Equal("payee.vatId", issue.Path);
+        Assert.DoesNotContain("BT-63", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_Null_ReportsInsteadOfThrowing()
     {
         var result = InvoiceValidator.Validate(null);

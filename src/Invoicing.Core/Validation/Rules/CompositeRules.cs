@@ -12,7 +12,7 @@ internal static class CompositeRules
 
         CheckVatId(invoice.Seller?.VatId, "seller.vatId", "BT-31", issues);
         CheckVatId(invoice.Buyer?.VatId, "buyer.vatId", "BT-48", issues);
-        CheckVatId(invoice.Payee?.VatId, "payee.vatId", "BT-63", issues);
+        CheckVatId(invoice.Payee?.VatId, "payee.vatId", "payee, no EN 16931 term", issues);
         CheckVatId(invoice.SellerTaxRepresentative?.VatId, "sellerTaxRepresentative.vatId", "BT-63", issues);
 
         if (totals is not null && totals.AmountDue > 0m && invoice.DueDate is null && Text.Blank(invoice.PaymentTerms))

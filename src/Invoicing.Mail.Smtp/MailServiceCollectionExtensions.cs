@@ -15,16 +15,13 @@ public static class MailServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<SmtpMailOptions>()
-            .Configure(configure)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Host), "SmtpMailOptions.Host is required.")
-            .Validate(o => o.Port is > 0 and < 65536, "SmtpMailOptions.Port must be 1..65535.")
-            .Validate(o => MailboxAddress.TryParse(o.From, out _), "SmtpMailOptions.From must be a mail address.")
-            .Validate(o => o.Timeout > TimeSpan.Zero, "SmtpMailOptions.Timeout must be positive.")
-            .Validate(o => o.RetryBackoff >= TimeSpan.Zero, "SmtpMailOptions.RetryBackoff must not be negative.")
-            .Validate(o => o.MaxRetries is >= 0 and <= 10, "SmtpMailOptions.MaxRetries must be 0..10.")
-            .Validate(o => Enum.IsDefined(o.Security), "SmtpMailOptions.Security is not a known mode.")
-            .ValidateOnStart();
+        var options = builder.Services.AddOptions<SmtpMailOptions>().Configure(configure);
+        foreach (var (isMet, failure) in SmtpMailOptionsRules.All)
+        {
+            options.Validate(isMet, failure);
+        }
+
+        options.ValidateOnStart();
         builder.Services.TryAddSingleton<IMailSender>(provider => new SmtpMailSender(provider.GetRequiredService<IOptions<SmtpMailOptions>>(), provider.GetService<TimeProvider>()));
         return builder;
     }
@@ -52,9 +49,16 @@ public static class MailServiceCollectionExtensions
     }
 
     /// <summary>An SMTP sender without dependency injection.</summary>
+    /// <exception cref="OptionsValidationException">An option is invalid; each failure names the option, as at host start.</exception>
     public static IMailSender CreateSmtpSender(SmtpMailOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var failures = SmtpMailOptionsRules.Failures(options);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(SmtpMailOptions), failures);
+        }
+
         return new SmtpMailSender(Options.Create(options), timeProvider);
     }
 }

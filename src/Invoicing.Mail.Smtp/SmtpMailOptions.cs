@@ -1,3 +1,5 @@
+using System.Security.Cryptography.X509Certificates;
+
 namespace Invoicing.Mail.Smtp;
 
 /// <summary>The SMTP server and how to talk to it. Validated when the host starts.</summary>
@@ -32,4 +34,14 @@ public sealed class SmtpMailOptions
 
     /// <summary>Whether certificate revocation is checked: true.</summary>
     public bool CheckCertificateRevocation { get; set; } = true;
+
+    /// <summary>
+    /// The certificates the server's certificate must chain to, in place of the system's trusted roots: an internal CA,
+    /// or the relay's own self-signed certificate (public part only; no private key is needed). Empty, the default: the
+    /// system's normal validation. When not empty, the system roots are not used for this server, and everything else is
+    /// still checked: the host name (<see cref="Host"/>) must match the certificate, the chain must be valid now and
+    /// allow server authentication, and revocation is checked as <see cref="CheckCertificateRevocation"/> says (an
+    /// internal CA without a revocation list needs it false). Needs a TLS <see cref="Security"/> mode.
+    /// </summary>
+    public X509Certificate2Collection TrustedCertificates { get; set; } = [];
 }

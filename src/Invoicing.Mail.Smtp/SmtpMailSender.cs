@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Invoicing.Dunning;
 using MailKit;
@@ -19,6 +20,10 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
 {
     private readonly SmtpMailOptions _options = options.Value;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly RemoteCertificateValidationCallback? _certificateValidation = ServerCertificateTrust.CreateCallback(options.Value);
+
+    /// <summary>Sees the connection's socket once the server has accepted the message, before QUIT (tests only).</summary>
+    internal Action<Socket>? AcceptedOn { get; init; }
 
     public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {
@@ -57,6 +62,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         {
             Timeout = (int)Math.Clamp(_options.Timeout.TotalMilliseconds, 1, int.MaxValue),
             CheckCertificateRevocation = _options.CheckCertificateRevocation,
+            ServerCertificateValidationCallback = _certificateValidation,
         };
         try
         {
@@ -77,6 +83,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
             }
 
             await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            AcceptedOn?.Invoke(socket);
             await DisconnectQuietlyAsync(client).ConfigureAwait(false);
             return MailSendResult.Sent;
         }
@@ -89,6 +96,10 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         catch (AuthenticationException exception)
         {
             return MailSendResult.Permanent($"Authentication refused: {exception.Message}");
+        }
+        catch (SslHandshakeException exception) when (exception.InnerException is IOException or SocketException)
+        {
+            return MailSendResult.Transient($"TLS handshake failed, connection lost: {exception.InnerException.Message}");
         }
         catch (SslHandshakeException exception)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Invoicing.Core;
 
@@ -10,6 +11,8 @@ namespace Invoicing.EInvoicing.Cii;
 /// </summary>
 internal sealed class CiiXmlWriter
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly StringBuilder _text = new(8192);
     private readonly Stack<(string Prefix, string Name, bool HasChildren, bool HasText)> _open = new();
     private bool _startTagOpen;
@@ -88,21 +91,28 @@ internal sealed class CiiXmlWriter
     /// <summary>Encodes what was written as UTF-8 (no BOM) into <paramref name="output"/>.</summary>
     public void CopyTo(Stream output)
     {
-        var buffer = new byte[16384];
-        var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetEncoder();
-        foreach (var chunk in _text.GetChunks())
+        var buffer = ArrayPool<byte>.Shared.Rent(16384);
+        try
         {
-            var chars = chunk.Span;
-            while (!chars.IsEmpty)
+            var encoder = Utf8.GetEncoder();
+            foreach (var chunk in _text.GetChunks())
             {
-                encoder.Convert(chars, buffer, flush: false, out var used, out var bytes, out _);
-                output.Write(buffer, 0, bytes);
-                chars = chars[used..];
+                var chars = chunk.Span;
+                while (!chars.IsEmpty)
+                {
+                    encoder.Convert(chars, buffer, flush: false, out var used, out var bytes, out _);
+                    output.Write(buffer, 0, bytes);
+                    chars = chars[used..];
+                }
             }
-        }
 
-        encoder.Convert(ReadOnlySpan<char>.Empty, buffer, flush: true, out _, out var last, out _);
-        output.Write(buffer, 0, last);
+            encoder.Convert(ReadOnlySpan<char>.Empty, buffer, flush: true, out _, out var last, out _);
+            output.Write(buffer, 0, last);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private void CloseStartTag()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -5,32 +6,35 @@ using System.Security.Cryptography.X509Certificates;
 namespace Invoicing.Mail.Smtp;
 
 /// <summary>
-/// Validates the server's certificate against the host's own trusted certificates (<see cref="SmtpMailOptions.TrustedCertificates"/>)
-/// instead of the system roots. Only the trust anchor changes: a host name mismatch or a missing certificate is refused
-/// whatever the anchors, and the chain is built again with the anchors, the server's intermediates, the current time,
-/// the server-authentication usage and the configured revocation mode.
+/// Validates the server's certificate of one connection against the host's own trusted certificates
+/// (<see cref="SmtpMailOptions.TrustedCertificates"/>) instead of the system roots. Only the trust anchor changes: a host
+/// name mismatch or a missing certificate is refused whatever the anchors, and the chain is built again with the anchors,
+/// the server's intermediates, the current time, the server-authentication usage and the configured revocation mode.
+/// Why a certificate was refused is kept in <see cref="Refusal"/>, for the failure message.
 /// </summary>
-internal static class ServerCertificateTrust
+internal sealed class ServerCertificateTrust(X509Certificate2Collection anchors, X509RevocationMode revocation)
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1", "Server Authentication");
 
-    /// <summary>The validation callback for <paramref name="options"/>; null for the system's normal validation.</summary>
-    public static RemoteCertificateValidationCallback? CreateCallback(SmtpMailOptions options)
+    /// <summary>Why the server's certificate was refused; null when it was not (or not yet) refused.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>The anchors of <paramref name="options"/>, copied; null for the system's normal validation.</summary>
+    public static X509Certificate2Collection? AnchorsOf(SmtpMailOptions options) =>
+        options.TrustedCertificates is { Count: > 0 } trusted ? new X509Certificate2Collection(trusted) : null;
+
+    /// <summary>A <see cref="RemoteCertificateValidationCallback"/>.</summary>
+    public bool Validate(object sender, X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors)
     {
-        if (options.TrustedCertificates is not { Count: > 0 })
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
         {
-            return null;
+            Refusal = "the server presented no certificate";
+            return false;
         }
 
-        var anchors = new X509Certificate2Collection(options.TrustedCertificates);
-        var revocation = options.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
-        return (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, anchors, revocation);
-    }
-
-    internal static bool IsTrusted(X509Certificate? certificate, X509Chain? presented, SslPolicyErrors errors, X509Certificate2Collection anchors, X509RevocationMode revocation)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
+            Refusal = $"the server certificate ({certificate.Subject}) is not valid for the host name set in SmtpMailOptions.Host";
             return false;
         }
 
@@ -51,6 +55,18 @@ internal static class ServerCertificateTrust
 
         var leaf = certificate as X509Certificate2;
         using var loaded = leaf is null ? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()) : null;
-        return chain.Build(leaf ?? loaded!);
+        leaf ??= loaded!;
+        if (chain.Build(leaf))
+        {
+            return true;
+        }
+
+        var statuses = chain.ChainStatus.Select(s => s.Status).Distinct().ToList();
+        var revocationHint = statuses.Any(s => s is X509ChainStatusFlags.RevocationStatusUnknown or X509ChainStatusFlags.OfflineRevocation)
+            ? " (SmtpMailOptions.CheckCertificateRevocation is on and the revocation status could not be obtained)"
+            : string.Empty;
+        Refusal = string.Create(CultureInfo.InvariantCulture,
+            $"the server certificate ({leaf.Subject}, SHA-256 {leaf.GetCertHashString(HashAlgorithmName.SHA256)}) is not valid with SmtpMailOptions.TrustedCertificates as trust anchors: {string.Join(", ", statuses)}{revocationHint}");
+        return false;
     }
 }

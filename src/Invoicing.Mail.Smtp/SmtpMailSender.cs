@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using Invoicing.Dunning;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -20,7 +20,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
 {
     private readonly SmtpMailOptions _options = options.Value;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly RemoteCertificateValidationCallback? _certificateValidation = ServerCertificateTrust.CreateCallback(options.Value);
+    private readonly X509Certificate2Collection? _trustAnchors = ServerCertificateTrust.AnchorsOf(options.Value);
 
     /// <summary>Sees the connection's socket once the server has accepted the message, before QUIT (tests only).</summary>
     internal Action<Socket>? AcceptedOn { get; init; }
@@ -58,11 +58,13 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
 
     private async Task<MailSendResult> SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        var trust = _trustAnchors is null ? null
+            : new ServerCertificateTrust(_trustAnchors, _options.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck);
         using var client = new SmtpClient
         {
             Timeout = (int)Math.Clamp(_options.Timeout.TotalMilliseconds, 1, int.MaxValue),
             CheckCertificateRevocation = _options.CheckCertificateRevocation,
-            ServerCertificateValidationCallback = _certificateValidation,
+            ServerCertificateValidationCallback = trust is null ? null : trust.Validate,
         };
         try
         {
@@ -103,7 +105,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         }
         catch (SslHandshakeException exception)
         {
-            return MailSendResult.Permanent($"TLS handshake failed: {exception.Message}");
+            return MailSendResult.Permanent($"TLS handshake failed: {trust?.Refusal ?? exception.Message}");
         }
         catch (NotSupportedException exception)
         {

@@ -2,25 +2,37 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 namespace Invoicing.Mail.Smtp.Tests;
 
-/// <summary>A real SMTP server (the SmtpServer package) on a free loopback port, keeping what it receives.</summary>
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on a free loopback port, keeping what it receives and whether it came
+/// over TLS. TLS (<see cref="LoopbackTls"/>) uses a certificate made at test time.
+/// </summary>
 internal sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private LoopbackSmtpServer(int port, SmtpResponse? reply)
+    private LoopbackSmtpServer(int port, SmtpResponse? reply, LoopbackTls tls, X509Certificate2? certificate)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, port));
+                if (tls != LoopbackTls.None)
+                {
+                    b.Certificate(certificate ?? TestCertificates.Loopback).IsSecure(tls == LoopbackTls.Implicit);
+                }
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this, reply));
@@ -32,12 +44,18 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
+    /// <summary>One entry per accepted message, in order: whether it came over TLS and from which client endpoint.</summary>
+    public ConcurrentQueue<LoopbackDelivery> Deliveries { get; } = new();
+
     public int Attempts;
 
-    /// <summary>Starts a server that accepts everything, or answers <paramref name="reply"/> to every DATA.</summary>
-    public static async Task<LoopbackSmtpServer> StartAsync(SmtpResponse? reply = null)
+    /// <summary>
+    /// Starts a server that accepts everything, or answers <paramref name="reply"/> to every DATA; with TLS as
+    /// <paramref name="tls"/> says, presenting <paramref name="certificate"/> (default <see cref="TestCertificates.Loopback"/>).
+    /// </summary>
+    public static async Task<LoopbackSmtpServer> StartAsync(SmtpResponse? reply = null, LoopbackTls tls = LoopbackTls.None, X509Certificate2? certificate = null)
     {
-        var server = new LoopbackSmtpServer(FreePort(), reply);
+        var server = new LoopbackSmtpServer(FreePort(), reply, tls, certificate);
         await WaitUntilListeningAsync(server.Port);
         return server;
     }
@@ -96,6 +114,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
             using var stream = new MemoryStream(buffer.ToArray());
             server.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            server.Deliveries.Enqueue(new LoopbackDelivery(context.Pipe.IsSecure, context.Pipe.SslProtocol, (EndPoint)context.Properties[EndpointListener.RemoteEndPointKey]));
             return SmtpResponse.Ok;
         }
     }

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
@@ -11,7 +12,8 @@ namespace Invoicing.Mail.Smtp.Tests;
 /// <summary>
 /// Accepts the test server's connections with Nagle's algorithm off. The package's own listener leaves it on, and each
 /// multi-part reply then waits for the client's delayed acknowledgement (about 40 ms on Linux), which made every mail
-/// take some 50 ms on loopback. Plain TCP only: the tests' server does not offer STARTTLS.
+/// take some 50 ms on loopback. The connection is upgraded to TLS (an <see cref="SslStream"/> over the same socket) when
+/// the server is asked to: at once on an implicit-TLS endpoint, or after replying 220 to STARTTLS.
 /// </summary>
 internal sealed class NoDelayEndpointListenerFactory : IEndpointListenerFactory
 {
@@ -36,19 +38,46 @@ internal sealed class NoDelayEndpointListenerFactory : IEndpointListenerFactory
         public void Dispose() => listener.Stop();
     }
 
-    private sealed class Pipe(NetworkStream stream) : ISecurableDuplexPipe
+    private sealed class Pipe(NetworkStream network) : ISecurableDuplexPipe
     {
-        public PipeReader Input { get; } = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        private SslStream? _tls;
 
-        public PipeWriter Output { get; } = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        public PipeReader Input { get; private set; } = PipeReader.Create(network, new StreamPipeReaderOptions(leaveOpen: true));
 
-        public bool IsSecure => false;
+        public PipeWriter Output { get; private set; } = PipeWriter.Create(network, new StreamPipeWriterOptions(leaveOpen: true));
 
-        public SslProtocols SslProtocol => SslProtocols.None;
+        public bool IsSecure => _tls is not null;
 
-        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("The loopback test server speaks plain SMTP only.");
+        public SslProtocols SslProtocol => _tls?.SslProtocol ?? SslProtocols.None;
 
-        public void Dispose() => stream.Dispose();
+        public async Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default)
+        {
+            var tls = new SslStream(network, leaveInnerStreamOpen: true);
+            try
+            {
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
+                {
+                    ServerCertificate = certificate,
+                    EnabledSslProtocols = protocols,
+                    ClientCertificateRequired = false,
+                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                }, cancellationToken);
+            }
+            catch
+            {
+                await tls.DisposeAsync();
+                throw;
+            }
+
+            _tls = tls;
+            Input = PipeReader.Create(tls, new StreamPipeReaderOptions(leaveOpen: true));
+            Output = PipeWriter.Create(tls, new StreamPipeWriterOptions(leaveOpen: true));
+        }
+
+        public void Dispose()
+        {
+            _tls?.Dispose();
+            network.Dispose();
+        }
     }
 }

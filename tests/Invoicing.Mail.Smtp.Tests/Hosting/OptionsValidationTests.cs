@@ -41,6 +41,8 @@ public sealed class OptionsValidationTests
         { "SmtpMailOptions.MaxRetries", o => o.MaxRetries = -1 },
         { "SmtpMailOptions.MaxRetries", o => o.MaxRetries = 11 },
         { "SmtpMailOptions.Security", o => o.Security = (SmtpSecurity)42 },
+        { "SmtpMailOptions.TrustedCertificates", o => o.TrustedCertificates = null! },
+        { "SmtpMailOptions.TrustedCertificates", o => { o.Security = SmtpSecurity.None; o.TrustedCertificates.Add(TestCertificates.PublicPart(TestCertificates.Loopback)); } },
     };
 
     [Theory]

@@ -71,7 +71,7 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
             var socket = await ConnectSocketAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await client.ConnectAsync(socket, _options.Host, _options.Port, Map(_options.Security), cancellationToken).ConfigureAwait(false);
+                await ConnectClientAsync(client, socket, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -99,9 +99,9 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         {
             return MailSendResult.Permanent($"Authentication refused: {exception.Message}");
         }
-        catch (SslHandshakeException exception) when (exception.InnerException is IOException or SocketException)
+        catch (SslHandshakeException exception) when (exception.InnerException is IOException or SocketException or TimeoutException)
         {
-            return MailSendResult.Transient($"TLS handshake failed, connection lost: {exception.InnerException.Message}");
+            return MailSendResult.Transient($"TLS handshake failed, connection lost: {exception.InnerException.GetType().Name}: {exception.InnerException.Message}");
         }
         catch (SslHandshakeException exception)
         {
@@ -115,6 +115,27 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return MailSendResult.Transient($"Connection failed: {exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Starts the SMTP session on <paramref name="socket"/>: greeting, EHLO and, as configured, STARTTLS or TLS at once.
+    /// MailKit times out each SMTP read and write, but not the TLS handshake on a socket it is given: a server that stops
+    /// answering in the handshake would hold the send for ever. So the whole start gets <see cref="SmtpMailOptions.Timeout"/>.
+    /// </summary>
+    /// <exception cref="TimeoutException">The session was not started within the timeout.</exception>
+    private async Task ConnectClientAsync(SmtpClient client, Socket socket, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await client.ConnectAsync(socket, _options.Host, _options.Port, Map(_options.Security), linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+            && exception is OperationCanceledException or SslHandshakeException or IOException)
+        {
+            throw new TimeoutException($"No SMTP session with {_options.Host}:{_options.Port} within {_options.Timeout} (greeting, EHLO, TLS handshake).", exception);
         }
     }
 

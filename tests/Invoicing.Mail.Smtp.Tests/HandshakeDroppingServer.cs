@@ -5,25 +5,26 @@ using System.Text;
 namespace Invoicing.Mail.Smtp.Tests;
 
 /// <summary>
-/// A hostile server that closes the connection in the middle of the TLS handshake: it reads the client's first TLS
-/// bytes (the ClientHello) and closes. With <c>startTls</c>, it first speaks plain SMTP, offers STARTTLS in EHLO and
-/// answers <c>220 Ready to start TLS</c>; without, it expects TLS from the first byte.
+/// A hostile server that breaks off the TLS handshake: it reads the client's first TLS bytes (the ClientHello), then
+/// closes the connection, or with <c>stall</c> says nothing more and keeps the connection open until disposed. With
+/// <c>startTls</c>, it first speaks plain SMTP, offers STARTTLS in EHLO and answers <c>220 Ready to start TLS</c>;
+/// without, it expects TLS from the first byte.
 /// </summary>
 internal sealed class HandshakeDroppingServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
-    public HandshakeDroppingServer(bool startTls)
+    public HandshakeDroppingServer(bool startTls, bool stall = false)
     {
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _ = Task.Run(() => AcceptAsync(startTls));
+        _ = Task.Run(() => AcceptAsync(startTls, stall));
     }
 
     public int Port { get; }
 
-    /// <summary>Connections whose TLS ClientHello was read before the server closed.</summary>
+    /// <summary>Connections whose TLS ClientHello was read before the server closed or stalled.</summary>
     public int HandshakesCut;
 
     public void Dispose()
@@ -33,7 +34,7 @@ internal sealed class HandshakeDroppingServer : IDisposable
         _stop.Dispose();
     }
 
-    private async Task AcceptAsync(bool startTls)
+    private async Task AcceptAsync(bool startTls, bool stall)
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -50,6 +51,11 @@ internal sealed class HandshakeDroppingServer : IDisposable
                 if (await stream.ReadAsync(hello, _stop.Token) > 0 && hello[0] == 0x16)
                 {
                     Interlocked.Increment(ref HandshakesCut);
+                }
+
+                if (stall)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
                 }
 
                 client.Client.Close();

@@ -211,6 +211,20 @@ public sealed class SmtpTlsTests
         Assert.Equal(2, server.HandshakesCut);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData(false, SmtpSecurity.SslOnConnect)]
+    [InlineData(true, SmtpSecurity.StartTls)]
+    public async Task SendAsync_ServerStallsDuringHandshake_TransientAfterTheTimeout(bool startTls, SmtpSecurity security)
+    {
+        using var server = new HandshakeDroppingServer(startTls, stall: true);
+
+        var result = await Sender(Options(server.Port, security, Trusted)).SendAsync(Mail());
+
+        Assert.Equal(MailSendStatus.TransientFailure, result.Status);
+        Assert.Contains(nameof(TimeoutException), result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, server.HandshakesCut);
+    }
+
     [Theory]
     [InlineData(LoopbackTls.Implicit, SmtpSecurity.SslOnConnect)]
     [InlineData(LoopbackTls.StartTls, SmtpSecurity.StartTls)]

@@ -4,10 +4,23 @@ using Invoicing.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
-// Usage: Invoicing.Storage.CrashHost DATABASE_FILE
-//        Invoicing.Storage.CrashHost --postgres CONNECTION_STRING SCHEMA
+// Usage: Invoicing.Storage.CrashHost DATABASE_FILE [--issuers N]
+//        Invoicing.Storage.CrashHost --postgres CONNECTION_STRING SCHEMA [--issuers N]
 // Issues invoices in a loop (with a payment every 5th and a credit note every 7th) into a SQLite file or a PostgreSQL
-// schema and prints one line per committed operation, until the parent kills the process. Exit code 2 on bad arguments.
+// schema and prints one line per committed operation, until the parent kills the process. With --issuers N, N loops
+// run at once on the same store. Exit code 2 on bad arguments.
+var issuers = 1;
+if (args is [.. var rest, "--issuers", var count])
+{
+    if (!int.TryParse(count, out issuers) || issuers < 1)
+    {
+        Console.Error.WriteLine("--issuers takes a positive number");
+        return 2;
+    }
+
+    args = rest;
+}
+
 IInvoiceStore store;
 if (args is ["--postgres", var connectionString, var schema])
 {
@@ -21,7 +34,7 @@ else if (args is [var file] && !file.StartsWith("--", StringComparison.Ordinal))
 }
 else
 {
-    Console.Error.WriteLine("usage: Invoicing.Storage.CrashHost DATABASE_FILE | --postgres CONNECTION_STRING SCHEMA");
+    Console.Error.WriteLine("usage: Invoicing.Storage.CrashHost DATABASE_FILE | --postgres CONNECTION_STRING SCHEMA [--issuers N]");
     return 2;
 }
 
@@ -41,24 +54,35 @@ var draft = new Invoice
     ],
 };
 
-Console.Out.WriteLine("ready");
-Console.Out.Flush();
-for (var i = 1; ; i++)
+var output = new object();
+void Report(string line)
 {
-    var draftId = await store.SaveDraftAsync(draft);
-    var issued = await store.IssueAsync(new IssueRequest { Document = draft, Series = NumberSeries.DefaultInvoices, IssuedAt = at.Plus(Duration.FromMilliseconds(i)), DraftId = draftId });
-    Console.Out.WriteLine($"issued {issued.Number}");
-    if (i % 5 == 0)
+    lock (output)
     {
-        await store.RecordPaymentAsync(new Payment(Guid.NewGuid(), issued.Number, issueDate, 10m, PaymentMethod.CreditTransfer));
-        Console.Out.WriteLine($"paid {issued.Number}");
+        Console.Out.WriteLine(line);
+        Console.Out.Flush();
     }
-
-    if (i % 7 == 0)
-    {
-        var credit = await store.IssueAsync(new IssueRequest { Document = CreditNotes.Partial(issued, issueDate, [new CreditedLine("2", 1)]), Series = NumberSeries.DefaultCreditNotes, IssuedAt = at.Plus(Duration.FromMilliseconds(i)) });
-        Console.Out.WriteLine($"issued {credit.Number}");
-    }
-
-    Console.Out.Flush();
 }
+
+Report("ready");
+await Task.WhenAll(Enumerable.Range(0, issuers).Select(issuer => Task.Run(async () =>
+{
+    for (var i = 1; ; i++)
+    {
+        var draftId = await store.SaveDraftAsync(draft);
+        var issued = await store.IssueAsync(new IssueRequest { Document = draft, Series = NumberSeries.DefaultInvoices, IssuedAt = at.Plus(Duration.FromMilliseconds(i)), DraftId = draftId });
+        Report($"issued {issued.Number}");
+        if (i % 5 == 0)
+        {
+            await store.RecordPaymentAsync(new Payment(Guid.NewGuid(), issued.Number, issueDate, 10m, PaymentMethod.CreditTransfer));
+            Report($"paid {issued.Number}");
+        }
+
+        if (i % 7 == 0)
+        {
+            var credit = await store.IssueAsync(new IssueRequest { Document = CreditNotes.Partial(issued, issueDate, [new CreditedLine("2", 1)]), Series = NumberSeries.DefaultCreditNotes, IssuedAt = at.Plus(Duration.FromMilliseconds(i)) });
+            Report($"issued {credit.Number}");
+        }
+    }
+})));
+return 0;

@@ -19,4 +19,9 @@ public sealed class PostgresCrashTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public Task IssueLoop_KilledTwentyTimes_NoGapNothingLostArchiveVerifies() =>
         CrashRounds.RunAsync(["--postgres", PostgresTestDatabase.ConnectionString, _schema], () => PostgresTestDatabase.CreateStore(_schema), rounds: 20, output);
+
+    /// <summary>Eight loops on one store, so kills land while batches of several issues are at the server.</summary>
+    [Fact]
+    public Task IssueLoop_EightIssuersKilledTwentyTimes_NoGapNothingLostArchiveVerifies() =>
+        CrashRounds.RunAsync(["--postgres", PostgresTestDatabase.ConnectionString, _schema, "--issuers", "8"], () => PostgresTestDatabase.CreateStore(_schema), rounds: 20, output);
 }

@@ -663,6 +663,32 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IssueAsync_SameDraftEightTimesAtOnce_IssuedOnceTheOthersRefused()
+    {
+        var store = await NewStoreAsync();
+        var draft = StoreFixtures.Draft();
+        var id = await store.SaveDraftAsync(draft);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (Issued: await store.IssueAsync(StoreFixtures.Request(draft, id)), Error: (InvoiceValidationException?)null);
+            }
+            catch (InvoiceValidationException error)
+            {
+                return (Issued: (IssuedInvoice?)null, Error: error);
+            }
+        })));
+
+        Assert.Equal("F2026-00001", Assert.Single(attempts, a => a.Issued is not null).Issued!.Number);
+        Assert.All(attempts.Where(a => a.Error is not null), a => Assert.Contains(a.Error!.Issues, i => i.RuleId == "INV-ISSUE-DRAFT-UNKNOWN"));
+        Assert.Single(await SnapshotAsync(store));
+        Assert.Null(await store.GetDraftAsync(id));
+        Assert.True((await store.VerifyArchiveAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task RecordPaymentAsync_ConcurrentPaymentsOfTheWholeBalance_OnlyOneAccepted()
     {
         var store = await NewStoreAsync();

@@ -36,8 +36,9 @@ public sealed class SmtpMailOptions
     public bool CheckCertificateRevocation { get; set; } = true;
 
     /// <summary>
-    /// The certificates the server's certificate must chain to, in place of the system's trusted roots: an internal CA,
-    /// or the relay's own self-signed certificate (public part only; no private key is needed). Empty, the default: the
+    /// The certificates the server's certificate must chain to, in place of the system's trusted roots: an internal root
+    /// CA, or the relay's own self-signed certificate (public part only; no private key is needed). Self-signed ones
+    /// only: an intermediate CA cannot anchor a chain (add its root instead). Empty, the default: the
     /// system's normal validation. When not empty, the system roots are not used for this server, and everything else is
     /// still checked: the host name (<see cref="Host"/>) must match the certificate, the chain must be valid now and
     /// allow server authentication, and revocation is checked as <see cref="CheckCertificateRevocation"/> says (an

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 
 namespace Invoicing.Mail.Smtp;
@@ -16,7 +17,12 @@ internal static class SmtpMailOptionsRules
         (o => Enum.IsDefined(o.Security), "SmtpMailOptions.Security is not a known mode."),
         (o => o.TrustedCertificates is not null, "SmtpMailOptions.TrustedCertificates must not be null (empty means system validation)."),
         (o => o.TrustedCertificates is not { Count: > 0 } || o.Security != SmtpSecurity.None, "SmtpMailOptions.TrustedCertificates needs a TLS Security mode, not None."),
+        (o => o.TrustedCertificates is null || o.TrustedCertificates.All(IsSelfIssued), "SmtpMailOptions.TrustedCertificates must hold self-signed certificates (an internal root CA, or the server's own self-signed certificate), not an intermediate CA or a CA-issued server certificate."),
     ];
+
+    /// <summary>Whether <paramref name="certificate"/> names itself as issuer: only such certificates anchor a chain.</summary>
+    private static bool IsSelfIssued(X509Certificate2 certificate) =>
+        certificate is not null && certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
 
     /// <summary>The failures of <paramref name="options"/>; empty when valid.</summary>
     public static List<string> Failures(SmtpMailOptions options) =>

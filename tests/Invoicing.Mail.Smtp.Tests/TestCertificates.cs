@@ -25,31 +25,73 @@ internal static class TestCertificates
         return WithUsableKey(certificate);
     }
 
+    /// <summary>A self-signed certificate for 127.0.0.1 and localhost, valid from <paramref name="notBefore"/> to <paramref name="notAfter"/>, for <paramref name="usage"/> (an EKU OID).</summary>
+    public static X509Certificate2 SelfSigned(DateTimeOffset notBefore, DateTimeOffset notAfter, string usage = "1.3.6.1.5.5.7.3.1")
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = ServerRequest(key, [], usage);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
+        return WithUsableKey(certificate);
+    }
+
     /// <summary>An internal CA (public part only, what a client trusts) and a server certificate it issued, with its key.</summary>
     public static (X509Certificate2 Authority, X509Certificate2 Server) IssuedByInternalAuthority()
     {
-        using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var authorityRequest = new CertificateRequest("CN=Invoicing Test Internal CA", authorityKey, HashAlgorithmName.SHA256);
-        authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, true, 0, true));
-        authorityRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        authorityRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(authorityRequest.PublicKey, false));
-        using var authority = authorityRequest.CreateSelfSigned(TimeProvider.System.GetUtcNow().AddMinutes(-10), TimeProvider.System.GetUtcNow().AddDays(2));
+        using var authority = Authority("CN=Invoicing Test Internal CA", issuer: null);
+        return (PublicPart(authority), Issue(authority));
+    }
 
-        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = ServerRequest(serverKey, []);
-        serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+    /// <summary>An internal root CA, an intermediate CA it issued, and a server certificate the intermediate issued (with its key).</summary>
+    public static (X509Certificate2 Root, X509Certificate2 Intermediate, X509Certificate2 Server) IssuedThroughIntermediate()
+    {
+        using var root = Authority("CN=Invoicing Test Root CA", issuer: null);
+        using var intermediate = Authority("CN=Invoicing Test Issuing CA", issuer: root);
+        return (PublicPart(root), PublicPart(intermediate), Issue(intermediate));
+    }
+
+    private static X509Certificate2 Authority(string name, X509Certificate2? issuer)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(name, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, issuer is null ? false : true, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var now = TimeProvider.System.GetUtcNow();
+        if (issuer is null)
+        {
+            return request.CreateSelfSigned(now.AddMinutes(-10), now.AddDays(2));
+        }
+
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
+        using var issued = request.Create(issuer, now.AddMinutes(-10), now.AddDays(2), Serial());
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    private static X509Certificate2 Issue(X509Certificate2 authority)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = ServerRequest(key, []);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+        var now = TimeProvider.System.GetUtcNow();
+        using var issued = request.Create(authority, now.AddMinutes(-5), now.AddDays(1), Serial());
+        using var withKey = issued.CopyWithPrivateKey(key);
+        return WithUsableKey(withKey);
+    }
+
+    private static byte[] Serial()
+    {
         var serial = new byte[12];
         RandomNumberGenerator.Fill(serial);
-        using var issued = serverRequest.Create(authority, TimeProvider.System.GetUtcNow().AddMinutes(-5), TimeProvider.System.GetUtcNow().AddDays(1), serial);
-        using var withKey = issued.CopyWithPrivateKey(serverKey);
-        return (PublicPart(authority), WithUsableKey(withKey));
+        serial[0] &= 0x7F;
+        return serial;
     }
 
     /// <summary>The certificate without its private key, as a client would configure it.</summary>
     public static X509Certificate2 PublicPart(X509Certificate2 certificate) => X509CertificateLoader.LoadCertificate(certificate.RawData);
 
-    private static CertificateRequest ServerRequest(ECDsa key, string[] names)
+    private static CertificateRequest ServerRequest(ECDsa key, string[] names, string usage = "1.3.6.1.5.5.7.3.1")
     {
         if (names.Length == 0)
         {
@@ -72,7 +114,7 @@ internal static class TestCertificates
 
         request.CertificateExtensions.Add(alternativeNames.Build());
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(usage)], false));
         return request;
     }
 

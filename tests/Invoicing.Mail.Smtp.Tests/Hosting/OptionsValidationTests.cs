@@ -43,6 +43,8 @@ public sealed class OptionsValidationTests
         { "SmtpMailOptions.Security", o => o.Security = (SmtpSecurity)42 },
         { "SmtpMailOptions.TrustedCertificates", o => o.TrustedCertificates = null! },
         { "SmtpMailOptions.TrustedCertificates", o => { o.Security = SmtpSecurity.None; o.TrustedCertificates.Add(TestCertificates.PublicPart(TestCertificates.Loopback)); } },
+        { "SmtpMailOptions.TrustedCertificates", o => o.TrustedCertificates.Add(TestCertificates.IssuedThroughIntermediate().Intermediate) },
+        { "SmtpMailOptions.TrustedCertificates", o => o.TrustedCertificates.Add(TestCertificates.IssuedByInternalAuthority().Server) },
     };
 
     [Theory]

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
+using SmtpServer.Authentication;
 using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -20,7 +21,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    private LoopbackSmtpServer(int port, SmtpResponse? reply, LoopbackTls tls, X509Certificate2? certificate)
+    private LoopbackSmtpServer(int port, SmtpResponse? reply, LoopbackTls tls, X509Certificate2? certificate, (string User, string Password)? account)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
@@ -32,11 +33,24 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
                 {
                     b.Certificate(certificate ?? TestCertificates.Loopback).IsSecure(tls == LoopbackTls.Implicit);
                 }
+
+                if (account is not null)
+                {
+                    b.AuthenticationRequired(true).AllowUnsecureAuthentication(false);
+                }
             })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this, reply));
         services.Add(new NoDelayEndpointListenerFactory());
+        if (account is { } expected)
+        {
+            services.Add(new DelegatingUserAuthenticator((_, user, password) =>
+            {
+                Interlocked.Increment(ref AuthenticationAttempts);
+                return user == expected.User && password == expected.Password;
+            }));
+        }
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
@@ -49,13 +63,18 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public int Attempts;
 
+    /// <summary>AUTH commands the server checked (it offers AUTH only under TLS when an account is set).</summary>
+    public int AuthenticationAttempts;
+
     /// <summary>
     /// Starts a server that accepts everything, or answers <paramref name="reply"/> to every DATA; with TLS as
-    /// <paramref name="tls"/> says, presenting <paramref name="certificate"/> (default <see cref="TestCertificates.Loopback"/>).
+    /// <paramref name="tls"/> says, presenting <paramref name="certificate"/> (default <see cref="TestCertificates.Loopback"/>);
+    /// with <paramref name="account"/>, authentication is required and offered under TLS only.
     /// </summary>
-    public static async Task<LoopbackSmtpServer> StartAsync(SmtpResponse? reply = null, LoopbackTls tls = LoopbackTls.None, X509Certificate2? certificate = null)
+    public static async Task<LoopbackSmtpServer> StartAsync(
+        SmtpResponse? reply = null, LoopbackTls tls = LoopbackTls.None, X509Certificate2? certificate = null, (string User, string Password)? account = null)
     {
-        var server = new LoopbackSmtpServer(FreePort(), reply, tls, certificate);
+        var server = new LoopbackSmtpServer(FreePort(), reply, tls, certificate, account);
         await WaitUntilListeningAsync(server.Port);
         return server;
     }
@@ -114,7 +133,7 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
 
             using var stream = new MemoryStream(buffer.ToArray());
             server.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
-            server.Deliveries.Enqueue(new LoopbackDelivery(context.Pipe.IsSecure, context.Pipe.SslProtocol, (EndPoint)context.Properties[EndpointListener.RemoteEndPointKey]));
+            server.Deliveries.Enqueue(new LoopbackDelivery(context.Pipe.IsSecure, context.Pipe.SslProtocol, (EndPoint)context.Properties[EndpointListener.RemoteEndPointKey], context.Authentication.IsAuthenticated ? context.Authentication.User : null));
             return SmtpResponse.Ok;
         }
     }

@@ -20,4 +20,5 @@ public enum LoopbackTls
 /// <param name="OverTls">Whether the session was under TLS when the message was accepted.</param>
 /// <param name="Protocol">The TLS version, <see cref="SslProtocols.None"/> when plain.</param>
 /// <param name="Client">The client's end of the TCP connection.</param>
-internal sealed record LoopbackDelivery(bool OverTls, SslProtocols Protocol, EndPoint Client);
+/// <param name="User">The user the session authenticated as; null without authentication.</param>
+internal sealed record LoopbackDelivery(bool OverTls, SslProtocols Protocol, EndPoint Client, string? User);

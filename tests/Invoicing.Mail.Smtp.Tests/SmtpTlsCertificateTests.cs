@@ -1,4 +1,6 @@
+using Invoicing.Core;
 using Invoicing.Dunning;
+using Microsoft.Extensions.DependencyInjection;
 using static Invoicing.Mail.Smtp.Tests.TlsTestMail;
 
 namespace Invoicing.Mail.Smtp.Tests;
@@ -83,5 +85,27 @@ public sealed class SmtpTlsCertificateTests
         Assert.Contains("RevocationStatusUnknown", result.Error, StringComparison.Ordinal);
         Assert.Contains("SmtpMailOptions.CheckCertificateRevocation", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public async Task UseSmtpMail_TrustedCertificatesConfigured_SenderFromTheContainerDeliversOverTls()
+    {
+        await using var server = await LoopbackSmtpServer.StartAsync(tls: LoopbackTls.Implicit);
+        var services = new ServiceCollection();
+        services.AddInvoicing().UseSmtpMail(o =>
+        {
+            o.Host = "127.0.0.1";
+            o.Port = server.Port;
+            o.Security = SmtpSecurity.SslOnConnect;
+            o.From = "relances@atelier.example";
+            o.TrustedCertificates.Add(Trusted);
+            o.CheckCertificateRevocation = false;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IMailSender>().SendAsync(Reminder());
+
+        Assert.Equal(MailSendStatus.Sent, result.Status);
+        Assert.True(Assert.Single(server.Deliveries).OverTls);
     }
 }

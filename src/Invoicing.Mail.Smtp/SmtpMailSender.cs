@@ -15,6 +15,7 @@ namespace Invoicing.Mail.Smtp;
 /// a 5xx reply, an invalid address, refused authentication or TLS -> <see cref="MailSendStatus.PermanentFailure"/> at once;
 /// a 4xx reply, a dropped connection, a timeout -> retried <see cref="SmtpMailOptions.MaxRetries"/> times with doubling
 /// waits, then <see cref="MailSendStatus.TransientFailure"/> (the runner retries later, up to its own attempt limit).
+/// A TLS handshake cut or stalled by the server is transient; the caller's cancellation throws, even mid-handshake.
 /// </summary>
 internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProvider? timeProvider = null) : IMailSender
 {
@@ -98,6 +99,11 @@ internal sealed class SmtpMailSender(IOptions<SmtpMailOptions> options, TimeProv
         catch (AuthenticationException exception)
         {
             return MailSendResult.Permanent($"Authentication refused: {exception.Message}");
+        }
+        catch (SslHandshakeException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // MailKit reports a handshake cut short by cancellation as a failed handshake: it is the caller's cancellation.
+            throw new OperationCanceledException("The send was cancelled during the TLS handshake.", exception, cancellationToken);
         }
         catch (SslHandshakeException exception) when (exception.InnerException is IOException or SocketException or TimeoutException)
         {

@@ -60,4 +60,24 @@ public sealed class SmtpTlsFailureTests
         Assert.Contains(nameof(TimeoutException), result.Error, StringComparison.Ordinal);
         Assert.Equal(1, server.HandshakesCut);
     }
+
+    [Theory]
+    [InlineData(false, SmtpSecurity.SslOnConnect)]
+    [InlineData(true, SmtpSecurity.StartTls)]
+    public async Task SendAsync_CallerCancelsDuringHandshake_OperationCanceledNotAFailureResult(bool startTls, SmtpSecurity security)
+    {
+        using var server = new HandshakeDroppingServer(startTls, stall: true);
+        var options = TlsOptions(server.Port, security, Trusted);
+        options.Timeout = TimeSpan.FromSeconds(30);
+        using var cancel = new CancellationTokenSource();
+        var sending = Sender(options).SendAsync(Reminder(), cancel.Token);
+        while (Volatile.Read(ref server.HandshakesCut) == 0 && !sending.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+    }
 }

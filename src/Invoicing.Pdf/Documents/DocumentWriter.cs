@@ -22,6 +22,6 @@ internal static class DocumentWriter
             DocumentMetadata.Creator,
             metadata.DateTimeUtc,
             ConformanceLevel: conformanceLevel));
-        PdfFinisher.Finish(buffer.ToArray(), metadata.Identity, xmp, output);
+        PdfFinisher.Finish(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), metadata.Identity, xmp, output);
     }
 }

@@ -22,15 +22,24 @@ public static class ArchiveHash
 
     /// <summary>Computes the hash of a numbered document, lower-case hex.</summary>
     /// <exception cref="ArgumentException">The document has no number, or the previous hash is not 64 hex digits.</exception>
-    public static string Compute(string previousHash, Invoice document, string seriesId, long sequence, Instant issuedAt) =>
-        Convert.ToHexStringLower(SHA256.HashData(Input(previousHash, document, seriesId, sequence, issuedAt)));
+    public static string Compute(string previousHash, Invoice document, string seriesId, long sequence, Instant issuedAt)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Header(previousHash, document, seriesId, sequence, issuedAt));
+        hash.AppendData(InvoiceJson.Canonical(document));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <summary>
     /// The bytes the hash is computed over. A store that draws the sequence inside its database can build them there
     /// from this form (and must hash exactly these bytes); every other caller wants <see cref="Compute(string, Invoice, string, long, Instant)"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The document has no number, or the previous hash is not 64 hex digits.</exception>
-    public static byte[] Input(string previousHash, Invoice document, string seriesId, long sequence, Instant issuedAt)
+    public static byte[] Input(string previousHash, Invoice document, string seriesId, long sequence, Instant issuedAt) =>
+        [.. Header(previousHash, document, seriesId, sequence, issuedAt), .. InvoiceJson.Canonical(document)];
+
+    /// <summary>The UTF-8 header line block that precedes the canonical document; checks the arguments.</summary>
+    private static byte[] Header(string previousHash, Invoice document, string seriesId, long sequence, Instant issuedAt)
     {
         ArgumentNullException.ThrowIfNull(previousHash);
         ArgumentNullException.ThrowIfNull(document);
@@ -45,10 +54,9 @@ public static class ArchiveHash
             throw new ArgumentException("Only numbered documents are hashed.", nameof(document));
         }
 
-        var header = Encoding.UTF8.GetBytes(string.Create(
+        return Encoding.UTF8.GetBytes(string.Create(
             CultureInfo.InvariantCulture,
             $"{previousHash}\n{document.Number}\n{seriesId}\n{sequence}\n{InstantPattern.ExtendedIso.Format(issuedAt)}\n"));
-        return [.. header, .. InvoiceJson.Canonical(document)];
     }
 
     /// <summary>Recomputes the hash of an issued document from its own content and its stored previous hash.</summary>

@@ -160,7 +160,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
     }
 
     /// <summary>
-    /// BG-24: the additional document references that are neither BT-18 (type 130) nor BT-11 (type 50), in document
+    /// BG-24: the additional document references that are neither BT-18 (type 130) nor BT-17 (type 50), in document
     /// order; null (not empty) when there is none. An embedded attachment (BT-125) is not kept.
     /// </summary>
     private ValueList<SupportingDocument>? SupportingDocuments()

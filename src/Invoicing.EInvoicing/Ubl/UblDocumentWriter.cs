@@ -79,7 +79,7 @@ internal sealed class UblDocumentWriter(XmlWriter xml, Invoice invoice, InvoiceT
         IdReference("ContractDocumentReference", invoice.ContractReference);
         foreach (var document in invoice.SupportingDocuments ?? ValueList<SupportingDocument>.Empty)
         {
-            // BG-24: no type code (50 and 130 are BT-11 and BT-18), a description and an external location.
+            // BG-24: no type code (50 and 130 are BT-17 and BT-18), a description and an external location.
             Start("AdditionalDocumentReference");
             Text("ID", document.Id);
             Text("DocumentDescription", document.Description);

@@ -103,9 +103,11 @@ public sealed class PackageGuideExamplesTests : IDisposable
 
         var store = SqliteInvoiceStores.Open($"Data Source={path}");
         await using var disposable = (IAsyncDisposable)store;
-        var verification = await store.VerifyArchiveAsync();
+        IReadOnlyList<int> applied = await SqliteInvoiceStores.MigrateAsync(store);
+        ArchiveVerification verification = await store.VerifyArchiveAsync();
         var readOnly = await SqliteArchive.VerifyAsync(path);
 
+        Assert.Empty(applied);
         Assert.True(verification.IsIntact);
         Assert.Equal(1, readOnly.DocumentsChecked);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ServiceCollection().AddInvoicing().UseSqlite($"Data Source={path}", o => o.BusyTimeout = TimeSpan.Zero));
@@ -206,11 +208,22 @@ public sealed class PackageGuideExamplesTests : IDisposable
                 o.From = "relances@example.com";
                 o.RunInBackground = false;
             })
-            .UsePickupFolderMail(pickup, "relances@example.com");
+            .UsePickupFolderMail(pickup, "relances@example.com")
+            .AddPdf();
+        services.AddSingleton(provider =>
+        {
+            var renderer = provider.GetRequiredService<IInvoicePdfRenderer>();
+            return InvoiceAttachmentProviders.FromDelegate((account, _) =>
+            {
+                using var pdf = new MemoryStream();
+                renderer.Render(account.Invoice.Document, pdf);
+                return Task.FromResult<byte[]?>(pdf.ToArray());
+            });
+        });
         await using var provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var invoicing = provider.GetRequiredService<InvoicingService>();
-        await invoicing.IssueAsync(Draft(invoicing.Today, dueInDays: 7));
+        var issued = await invoicing.IssueAsync(Draft(invoicing.Today, dueInDays: 7));
         var runner = provider.GetRequiredService<IDunningRunner>();
 
         var first = await runner.RunOnceAsync();
@@ -218,8 +231,10 @@ public sealed class PackageGuideExamplesTests : IDisposable
 
         Assert.Equal(1, first.Sent);
         Assert.Equal(0, second.Sent);
-        Assert.Single(Directory.GetFiles(pickup, "*.eml"));
+        var mail = Assert.Single(Directory.GetFiles(pickup, "*.eml"));
+        Assert.Contains($"{issued.Number}.pdf", await File.ReadAllTextAsync(mail), StringComparison.Ordinal);
         Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Equal("SqliteReminderJournal", provider.GetRequiredService<IReminderJournal>().GetType().Name);
     }
 
     /// <summary>docs/packages/Invoicing.Dunning.md: a bad option fails at start naming it.</summary>
@@ -250,6 +265,29 @@ public sealed class PackageGuideExamplesTests : IDisposable
         Assert.Equal(40m, costs.RecoveryIndemnity);
         Assert.Equal(Math.Round(1_000m * 0.1215m * 30 / 365, 2, MidpointRounding.AwayFromZero), costs.Interest);
         Assert.Throws<InvoiceValidationException>(() => new DunningPolicy("empty", []));
+    }
+
+    /// <summary>docs/packages/Invoicing.Dunning.md: a custom policy beside the default one.</summary>
+    [Fact]
+    public void DunningGuide_CustomPolicy_StepsAsDocumented()
+    {
+        var strict = new DunningPolicy("strict",
+            [
+                new ReminderStep(0, ReminderLevel.Friendly, BuiltInTemplates.Friendly),
+                new ReminderStep(10, ReminderLevel.Firm, BuiltInTemplates.Firm, fee: 15m, attachInvoicePdf: true),
+            ],
+            new RepeatingTail(firstOffsetDays: 20, intervalDays: 10, maxOffsetDays: 60, ReminderLevel.Firm, BuiltInTemplates.Firm),
+            formalNoticeDay: 30);
+        var services = new ServiceCollection();
+        services.AddInvoicing().UseSqlite($"Data Source={Path.Combine(_folder, "policies.db")}")
+            .AddDunning(o => o.Policies = new DunningPolicySet(DunningPolicy.Default(), [strict]));
+        using var provider = services.BuildServiceProvider();
+
+        var policies = provider.GetRequiredService<IOptions<DunningOptions>>().Value.Policies;
+
+        Assert.Equal(["d+0", "d+10", "d+20", "d+30", "d+40", "d+50", "d+60"], policies.Resolve("strict").Steps.Select(s => s.Id));
+        Assert.Equal(ReminderLevel.FormalNotice, policies.Resolve("strict").FindStep("d+40")!.Level);
+        Assert.Equal("default", policies.Resolve(null).Id);
     }
 
     /// <summary>docs/packages/Invoicing.Mail.Smtp.md: options checked at start and by CreateSmtpSender.</summary>

@@ -13,15 +13,7 @@ internal static class DocumentWriter
     public static void Write(PdfDocument document, DocumentMetadata metadata, Stream output, string? conformanceLevel = null)
     {
         using var saved = Save(document);
-        var xmp = XmpPacket.Build(new XmpFields(
-            metadata.Title,
-            metadata.Author,
-            metadata.Subject,
-            document.Info.Producer,
-            DocumentMetadata.Creator,
-            metadata.DateTimeUtc,
-            ConformanceLevel: conformanceLevel));
-        PdfFinisher.Finish(saved.GetBuffer().AsSpan(0, (int)saved.Length), metadata.Identity, xmp, output);
+        PdfFinisher.Finish(saved.GetBuffer().AsSpan(0, (int)saved.Length), metadata.Identity, Xmp(document, metadata, conformanceLevel), output);
     }
 
     /// <summary>The file as PDFsharp saves it, before <see cref="PdfFinisher"/> rewrites it.</summary>
@@ -31,4 +23,15 @@ internal static class DocumentWriter
         document.Save(buffer, closeStream: false);
         return buffer;
     }
+
+    /// <summary>The XMP packet that replaces PDFsharp's.</summary>
+    public static byte[] Xmp(PdfDocument document, DocumentMetadata metadata, string? conformanceLevel) =>
+        XmpPacket.Build(new XmpFields(
+            metadata.Title,
+            metadata.Author,
+            metadata.Subject,
+            document.Info.Producer,
+            DocumentMetadata.Creator,
+            metadata.DateTimeUtc,
+            ConformanceLevel: conformanceLevel));
 }

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Invoicing.Core;
+using Invoicing.EInvoicing;
+
+namespace Invoicing.Pdf.Tests.Documents;
+
+/// <summary>Each rewrite of <c>PdfFinisher</c>, checked on the finished bytes of real documents.</summary>
+public sealed partial class PdfFinisherTests
+{
+    public static TheoryData<string> Documents => SavedDocuments.Names;
+
+    [Fact]
+    public void SavedDocuments_Finished_AreTheBytesThePublicApiWrites()
+    {
+        Assert.Equal(InvoicePdf.ToBytes(TestInvoices.Sample()), SavedDocuments.Named("plain").Finish());
+        Assert.Equal(FacturXPdf.ToBytes(TestInvoices.Sample(), FacturXProfile.En16931), SavedDocuments.Named("facturx").Finish());
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_SameDocumentSavedTwice_GivesTheSameSubsetTags(string document)
+    {
+        var first = SavedDocuments.Named(document);
+        var second = SavedDocuments.Named(document);
+
+        Assert.NotEqual(Tags(first.Pdf), Tags(second.Pdf));
+        var tags = Tags(first.Finish());
+        Assert.Equal(tags, Tags(second.Finish()));
+        Assert.Equal(2, tags.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(tags, t => Assert.Matches("^[A-Z]{6}$", t));
+    }
+
+    [Fact]
+    public void Finish_AnotherDocument_GetsOtherSubsetTags()
+    {
+        var first = Tags(SavedDocuments.Invoice(TestInvoices.Sample()).Finish());
+        var second = Tags(SavedDocuments.Invoice(TestInvoices.Sample() with { Number = "F2026-00043" }).Finish());
+
+        Assert.NotEqual(first.Distinct(StringComparer.Ordinal), second.Distinct(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_FileIdentifier_IsTheFirstHalfOfTheSha256OfTheIdentity(string document)
+    {
+        var saved = SavedDocuments.Named(document);
+        var id = Convert.ToHexString(SHA256.HashData(saved.Identity)[..16]);
+
+        var trailer = PdfStructure.Trailer(saved.Finish());
+        Assert.StartsWith($"trailer\n<</ID[<{id}><{id}>]/Info 1 0 R/Root ", trailer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_EveryStream_IsFlateCompressedOnceAndInflatesToWhatPdfSharpSaved(string document)
+    {
+        var saved = SavedDocuments.Named(document);
+        var finished = saved.Finish();
+        var metadata = int.Parse(Regex.Match(PdfStructure.Object(finished, 2).Dictionary, @"/Metadata (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var before = PdfStructure.Objects(saved.Pdf).Where(o => o.IsStream && o.Number != metadata).ToList();
+        Assert.NotEmpty(before);
+        foreach (var original in before)
+        {
+            var stream = PdfStructure.Object(finished, original.Number);
+            Assert.Contains("/Filter/FlateDecode", stream.Dictionary, StringComparison.Ordinal);
+            Assert.Equal(1, Regex.Count(stream.Dictionary, "/Filter"));
+            Assert.True(PdfStructure.EndsWithChecksum(stream.Data!), $"object {stream.Number} lacks the end of its zlib data");
+            var content = original.Dictionary.Contains("/Filter", StringComparison.Ordinal) ? PdfStructure.Inflate(original.Data!) : original.Data!;
+            Assert.Equal(content, PdfStructure.Inflate(stream.Data!));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_MetadataObject_CarriesOurXmpUncompressed(string document)
+    {
+        var saved = SavedDocuments.Named(document);
+        var finished = saved.Finish();
+
+        var number = int.Parse(Regex.Match(PdfStructure.Object(finished, 2).Dictionary, @"/Metadata (\d+) 0 R").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var xmp = PdfStructure.Object(finished, number);
+        Assert.Equal($"{number} 0 obj\n<</Type/Metadata/Subtype/XML/Length {saved.Xmp.Length}>>", xmp.Dictionary);
+        Assert.Equal(saved.Xmp, xmp.Data);
+        Assert.DoesNotContain("uuid:", PdfStructure.Text(finished), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_CrossReferenceTable_PointsAtEveryObjectAndKeepsTheirNumbers(string document)
+    {
+        var saved = SavedDocuments.Named(document);
+        var finished = saved.Finish();
+        var text = PdfStructure.Text(finished);
+
+        var offsets = PdfStructure.Offsets(finished);
+        Assert.Equal(PdfStructure.Offsets(saved.Pdf).Keys, offsets.Keys);
+        foreach (var (number, offset) in offsets)
+        {
+            Assert.StartsWith($"{number} 0 obj\n", text[offset..], StringComparison.Ordinal);
+        }
+
+        Assert.Equal(saved.Pdf[..15], finished[..15]);
+        Assert.EndsWith(PdfStructure.Trailer(saved.Pdf)[^48..], PdfStructure.Trailer(finished), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Finish_QpdfCheckPasses(string document) => PdfAssert.QpdfCheckPasses(SavedDocuments.Named(document).Finish());
+
+    [Fact]
+    public void Finish_ReminderLetter_QpdfCheckPasses() => PdfAssert.QpdfCheckPasses(ReminderPdf.ToBytes(TestLetters.Sample()));
+
+    private static List<string> Tags(byte[] pdf) =>
+        TaggedFontName().Matches(PdfStructure.Text(pdf)).Select(m => m.Groups[1].Value).ToList();
+
+    [GeneratedRegex(@"/(?:BaseFont|FontName)/([A-Z]{6})\+")]
+    private static partial Regex TaggedFontName();
+}

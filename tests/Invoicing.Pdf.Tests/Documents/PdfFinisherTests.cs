@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Invoicing.Core;
 using Invoicing.EInvoicing;
 
 namespace Invoicing.Pdf.Tests.Documents;
 
-/// <summary>Each rewrite of <c>PdfFinisher</c>, checked on the finished bytes of real documents.</summary>
+/// <summary>Each rewrite of <c>PdfFinisher</c>, checked on the finished bytes of real documents, and its refusals of a file it does not expect.</summary>
 public sealed partial class PdfFinisherTests
 {
     public static TheoryData<string> Documents => SavedDocuments.Names;
@@ -38,6 +39,16 @@ public sealed partial class PdfFinisherTests
         var second = Tags(SavedDocuments.Invoice(TestInvoices.Sample() with { Number = "F2026-00043" }).Finish());
 
         Assert.NotEqual(first.Distinct(StringComparer.Ordinal), second.Distinct(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Finish_SellerNamedLikeASubsetTag_KeepsTheNameInTheInformationDictionary()
+    {
+        var sample = TestInvoices.Sample();
+        var invoice = sample with { Seller = sample.Seller with { Name = "Atelier /ABCDEF+Lumiere" } };
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(InvoicePdf.ToBytes(invoice));
+        Assert.Equal("Atelier /ABCDEF+Lumiere", document.Information.Author);
     }
 
     [Theory]
@@ -111,6 +122,41 @@ public sealed partial class PdfFinisherTests
 
     [Fact]
     public void Finish_ReminderLetter_QpdfCheckPasses() => PdfAssert.QpdfCheckPasses(ReminderPdf.ToBytes(TestLetters.Sample()));
+
+    [Theory]
+    [InlineData("header", "%PDF-", "%XDF-", "starts with a %PDF- header")]
+    [InlineData("end", "%%EOF\n", "%%EOX\n", "ends with startxref and %%EOF")]
+    [InlineData("cross-reference stream", "\nxref\n0 ", "\nXRef\n0 ", "classic cross-reference table")]
+    [InlineData("generation", "0000000015 00000 n", "0000000015 00001 n", "generation 0")]
+    [InlineData("offset", "0000000015 00000 n", "0000000016 00000 n", "points at \"1 0 obj\"")]
+    [InlineData("revision", "/Info 1 0 R", "/Prev 1 0 R", "one revision")]
+    [InlineData("identifier", "/ID[", "/IX[", "file identifier /ID")]
+    [InlineData("catalog metadata", "/Metadata", "/Metadatx", "catalog's /Metadata")]
+    [InlineData("indirect length", "/Length 24529>>", "/Length 9 0 R>>", "direct number")]
+    [InlineData("length", "/Length 24529>>", "/Length 24528>>", "length of its data")]
+    [InlineData("stream keyword", ">>\nstream\n", ">>\rstream\n", "keyword stream")]
+    [InlineData("end of object", ">>\nendobj\n", ">>\nendobx\n", "each ending with endobj")]
+    public void Finish_FileBreakingAnAssumption_ThrowsNamingItAndWritesNothing(string change, string from, string to, string assumption)
+    {
+        var saved = SavedDocuments.Named("plain");
+        var altered = Replace(saved.Pdf, from, to);
+
+        using var output = new MemoryStream();
+        var exception = Assert.Throws<InvalidOperationException>(() => Invoicing.Pdf.Documents.PdfFinisher.Finish(altered, saved.Identity, saved.Xmp, output));
+        Assert.Contains(assumption, exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The PDF was not written", exception.Message, StringComparison.Ordinal);
+        Assert.True(output.Length == 0, $"{change}: {output.Length} bytes written");
+    }
+
+    /// <summary>The file with the first occurrence of <paramref name="from"/> replaced by a text of the same length, so every offset stays right.</summary>
+    private static byte[] Replace(byte[] pdf, string from, string to)
+    {
+        Assert.Equal(from.Length, to.Length);
+        var text = PdfStructure.Text(pdf);
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"\"{from}\" is not in the saved file");
+        return Encoding.Latin1.GetBytes(string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length)));
+    }
 
     private static List<string> Tags(byte[] pdf) =>
         TaggedFontName().Matches(PdfStructure.Text(pdf)).Select(m => m.Groups[1].Value).ToList();

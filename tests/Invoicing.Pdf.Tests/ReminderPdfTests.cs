@@ -6,32 +6,10 @@ namespace Invoicing.Pdf.Tests;
 
 public sealed class ReminderPdfTests
 {
-    private static ReminderLetter Letter()
-    {
-        var sample = TestInvoices.Sample();
-        return new ReminderLetter
-        {
-            Seller = sample.Seller,
-            Buyer = sample.Buyer,
-            Date = new LocalDate(2027, 1, 15),
-            Currency = Currency.Eur,
-            Level = 2,
-            Items =
-            [
-                new ReminderItem("F2026-00042", new LocalDate(2026, 11, 2), new LocalDate(2026, 12, 2), 1187.48m, 44),
-                new ReminderItem("F2026-00051", new LocalDate(2026, 11, 20), new LocalDate(2026, 12, 20), 320.00m, 26),
-            ],
-            Fees = 80m,
-            Interest = 12.37m,
-            Paragraphs = ["Sauf erreur de notre part, les factures ci-dessous restent impayées."],
-            PaymentInstructions = sample.PaymentInstructions,
-        };
-    }
-
     [Fact]
     public void ToBytes_Letter_PrintsItemsDaysLateFeesInterestAndTotal()
     {
-        var letter = Letter();
+        var letter = TestLetters.Sample();
         var pdf = ReminderPdf.ToBytes(letter);
         var text = PdfAssert.AllText(pdf);
         var f = Formats.French;
@@ -53,14 +31,14 @@ public sealed class ReminderPdfTests
     [Fact]
     public void Render_NoItems_ThrowsValidationNamingItems()
     {
-        var exception = Assert.Throws<InvoiceValidationException>(() => ReminderPdf.ToBytes(Letter() with { Items = [] }));
+        var exception = Assert.Throws<InvoiceValidationException>(() => ReminderPdf.ToBytes(TestLetters.Sample() with { Items = [] }));
         Assert.Equal(("PDF-REMINDER-ITEMS", "Items"), (exception.Issues.Single().RuleId, exception.Issues.Single().Path));
     }
 
     [Fact]
     public void Render_NegativeAndUnroundedAmounts_ThrowsValidationNamingEachField()
     {
-        var letter = Letter() with { Fees = -1m, Interest = 0.001m, Items = [new ReminderItem("F1", new LocalDate(2026, 1, 1), new LocalDate(2026, 2, 1), -5m, 3)] };
+        var letter = TestLetters.Sample() with { Fees = -1m, Interest = 0.001m, Items = [new ReminderItem("F1", new LocalDate(2026, 1, 1), new LocalDate(2026, 2, 1), -5m, 3)] };
         var exception = Assert.Throws<InvoiceValidationException>(() => ReminderPdf.ToBytes(letter));
         Assert.Equal(["Fees", "Interest", "Items[0].AmountDue"], exception.Issues.Select(i => i.Path).Order(StringComparer.Ordinal));
         Assert.All(exception.Issues, i => Assert.Equal("PDF-REMINDER-AMOUNT", i.RuleId));

@@ -12,9 +12,21 @@ internal static class DocumentWriter
     /// <param name="conformanceLevel">The Factur-X level for a PDF/A-3 (its XMP then identifies PDF/A-3b and Factur-X); null for a plain PDF.</param>
     public static void Write(PdfDocument document, DocumentMetadata metadata, Stream output, string? conformanceLevel = null)
     {
-        using var buffer = new MemoryStream();
+        using var saved = Save(document);
+        PdfFinisher.Finish(saved.GetBuffer().AsSpan(0, (int)saved.Length), metadata.Identity, Xmp(document, metadata, conformanceLevel), output);
+    }
+
+    /// <summary>The file as PDFsharp saves it, before <see cref="PdfFinisher"/> rewrites it.</summary>
+    public static MemoryStream Save(PdfDocument document)
+    {
+        var buffer = new MemoryStream();
         document.Save(buffer, closeStream: false);
-        var xmp = XmpPacket.Build(new XmpFields(
+        return buffer;
+    }
+
+    /// <summary>The XMP packet that replaces PDFsharp's.</summary>
+    public static byte[] Xmp(PdfDocument document, DocumentMetadata metadata, string? conformanceLevel) =>
+        XmpPacket.Build(new XmpFields(
             metadata.Title,
             metadata.Author,
             metadata.Subject,
@@ -22,6 +34,4 @@ internal static class DocumentWriter
             DocumentMetadata.Creator,
             metadata.DateTimeUtc,
             ConformanceLevel: conformanceLevel));
-        PdfFinisher.Finish(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), metadata.Identity, xmp, output);
-    }
 }

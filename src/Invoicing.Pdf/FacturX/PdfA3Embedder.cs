@@ -18,7 +18,7 @@ internal static class PdfA3Embedder
 
         var embedded = new PdfDictionary(document);
         embedded.Elements.SetName("/Type", "/EmbeddedFile");
-        embedded.Elements["/Subtype"] = new PdfName("/text#2Fxml");
+        embedded.Elements["/Subtype"] = new PdfName("/text/xml");
         var parameters = new PdfDictionary(document);
         parameters.Elements.SetInteger("/Size", xml.Length);
         parameters.Elements["/ModDate"] = new PdfDate(date);

@@ -96,6 +96,18 @@ public sealed class FacturXPdfTests
         Assert.Equal(descriptors, System.Text.RegularExpressions.Regex.Count(text, "/FontFile2"));
     }
 
+    /// <summary>
+    /// PDF/A-3 (and Factur-X) give the embedded file's MIME type as the name text/xml, written <c>/text#2Fxml</c>:
+    /// a <c>#</c> escaped once more (<c>#232F</c>) would name the type "text#2Fxml" instead.
+    /// </summary>
+    [Fact]
+    public void ToBytes_EmbeddedFile_HasTheMimeTypeTextXml()
+    {
+        var text = System.Text.Encoding.Latin1.GetString(FacturXPdf.ToBytes(TestInvoices.Sample(), FacturXProfile.En16931));
+        Assert.Matches(@"/Type\s*/EmbeddedFile\s*/Subtype\s*/text#2Fxml[\s/>]", text);
+        Assert.DoesNotContain("#23", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_DraftWithoutNumber_ThrowsValidationNamingTheNumber()
     {

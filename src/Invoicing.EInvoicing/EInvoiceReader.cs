@@ -42,7 +42,7 @@ public static partial class EInvoiceReader
             default:
                 throw cursor.Error(
                     0,
-                    $"The root element {{{cursor.NamespaceUri}}}{cursor.LocalName} is neither a CII CrossIndustryInvoice nor a UBL Invoice or CreditNote (XML-ROOT).");
+                    $"The file is neither a CII invoice (CrossIndustryInvoice) nor a UBL Invoice or CreditNote: its root element is {cursor.LocalName} in the namespace '{cursor.NamespaceUri}' (XML-ROOT).");
         }
     }
 

@@ -28,8 +28,22 @@ public static partial class EInvoiceReader
     public static EInvoiceDocument Read(Stream xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
-        var root = SecureXml.Load(xml);
-        return Read(root);
+        using var reader = SecureXml.CreateReader(xml);
+        var cursor = XmlCursor.OpenRoot(reader);
+        switch (DetectSyntax(cursor.LocalName, cursor.NamespaceUri))
+        {
+            case EInvoiceSyntax.Cii:
+                return CiiParser.Read(cursor);
+            case EInvoiceSyntax.Ubl:
+                var root = SecureXml.Load(reader);
+                EInvoiceDocument? document = null;
+                ReadUbl(root, ref document);
+                return document ?? throw new InvoiceFormatException("Reading UBL is not available in this build.", "/" + root.Name.LocalName);
+            default:
+                throw cursor.Error(
+                    0,
+                    $"The file is neither a CII invoice (CrossIndustryInvoice) nor a UBL Invoice or CreditNote: its root element is {cursor.LocalName} in the namespace '{cursor.NamespaceUri}' (XML-ROOT).");
+        }
     }
 
     /// <summary>Reads an e-invoice from bytes.</summary>
@@ -48,23 +62,6 @@ public static partial class EInvoiceReader
         ("Invoice", UblInvoiceNamespace) or ("CreditNote", UblCreditNoteNamespace) => EInvoiceSyntax.Ubl,
         _ => null,
     };
-
-    private static EInvoiceDocument Read(XElement root)
-    {
-        switch (DetectSyntax(root.Name.LocalName, root.Name.NamespaceName))
-        {
-            case EInvoiceSyntax.Cii:
-                return CiiParser.Read(root);
-            case EInvoiceSyntax.Ubl:
-                EInvoiceDocument? document = null;
-                ReadUbl(root, ref document);
-                return document ?? throw new InvoiceFormatException("Reading UBL is not available in this build.", "/" + root.Name.LocalName);
-            default:
-                throw new InvoiceFormatException(
-                    $"The root element {{{root.Name.NamespaceName}}}{root.Name.LocalName} is neither a CII CrossIndustryInvoice nor a UBL Invoice or CreditNote (XML-ROOT).",
-                    "/" + root.Name.LocalName);
-        }
-    }
 
     /// <summary>
     /// The UBL reader plugs in here (implemented in Ubl/): given the secure tree of an <c>Invoice</c> or

@@ -53,9 +53,20 @@ internal static class SecureXml
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = CreateReader(stream);
+        return Load(reader);
+    }
+
+    /// <summary>
+    /// Reads the document into a tree from a secure reader not started yet or standing on its root element (whose
+    /// syntax was told from it), within the limits, and returns its root element.
+    /// </summary>
+    /// <exception cref="InvoiceFormatException">The input is not well-formed XML, has a DTD, or exceeds a limit.</exception>
+    public static XElement Load(XmlReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         try
         {
-            return Load(reader);
+            return LoadTree(reader);
         }
         catch (XmlException exception)
         {
@@ -63,11 +74,12 @@ internal static class SecureXml
         }
     }
 
-    private static XElement Load(XmlReader reader)
+    private static XElement LoadTree(XmlReader reader)
     {
         XElement? root = null;
         var stack = new Stack<XElement>();
-        while (reader.Read())
+        var more = reader.NodeType == XmlNodeType.Element || reader.Read();
+        while (more)
         {
             switch (reader.NodeType)
             {
@@ -113,12 +125,15 @@ internal static class SecureXml
                     stack.Pop();
                     break;
             }
+
+            more = reader.Read();
         }
 
         return root ?? throw new InvoiceFormatException("The XML document has no root element.", "/");
     }
 
-    private static InvoiceFormatException Translate(XmlException exception)
+    /// <summary>The error, in words, for what the XML reader refused.</summary>
+    public static InvoiceFormatException Translate(XmlException exception)
     {
         var where = exception.LineNumber > 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {exception.LineNumber}, position {exception.LinePosition}")
@@ -127,9 +142,22 @@ internal static class SecureXml
             ? "The XML declares a DTD; DTDs and entities are refused in invoices (limit XML-DTD)."
             : exception.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || exception.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase)
                 ? $"The XML is larger than {MaxCharactersInDocument} characters (limit XML-SIZE)."
-                : $"The input is not well-formed XML (XML-WELLFORMED): {exception.Message}";
+                : $"The input is not well-formed XML (XML-WELLFORMED): {Describe(exception.Message)}.";
         return new InvoiceFormatException(message, where, exception);
     }
+
+    /// <summary>What is wrong, in words rather than the XML reader's own text (which may also be in another language).</summary>
+    private static string Describe(string readerMessage) => readerMessage switch
+    {
+        _ when readerMessage.Contains("Unexpected end of file", StringComparison.Ordinal) => "it ends before the document is complete; it may have been cut off",
+        _ when readerMessage.Contains("Root element is missing", StringComparison.Ordinal) => "it has no root element; it is empty or not XML",
+        _ when readerMessage.Contains("Data at the root level is invalid", StringComparison.Ordinal) => "it does not start with an XML element; it is not XML",
+        _ when readerMessage.Contains("multiple root elements", StringComparison.Ordinal) => "it has more than one root element, or text after its end",
+        _ when readerMessage.Contains("does not match the end tag", StringComparison.Ordinal) => "a closing tag does not match its opening tag",
+        _ when readerMessage.Contains("undeclared entity", StringComparison.Ordinal) => "it uses an entity (&name;) that XML does not define",
+        _ when readerMessage.Contains("character", StringComparison.OrdinalIgnoreCase) => "it holds a character XML does not allow there, or bytes that are not in its encoding",
+        _ => "a tag, an attribute or a character is not where XML allows it",
+    };
 
     private static string? LineOf(XmlReader reader) =>
         reader is IXmlLineInfo info && info.HasLineInfo()

@@ -52,21 +52,24 @@ internal static class SecureXml
     public static XElement Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        var origin = stream.CanSeek ? stream.Position : -1;
+        var open = new Stack<XElement>();
+        XElement? root = null;
         using var reader = CreateReader(stream);
         try
         {
-            return Load(reader);
+            Load(reader, open, ref root);
         }
         catch (XmlException exception)
         {
-            throw Translate(exception);
+            throw Translate(exception, stream, origin, open, root);
         }
+
+        return root ?? throw new InvoiceFormatException("The XML document has no root element (XML-WELLFORMED).", "/");
     }
 
-    private static XElement Load(XmlReader reader)
+    private static void Load(XmlReader reader, Stack<XElement> stack, ref XElement? root)
     {
-        XElement? root = null;
-        var stack = new Stack<XElement>();
         while (reader.Read())
         {
             switch (reader.NodeType)
@@ -114,21 +117,73 @@ internal static class SecureXml
                     break;
             }
         }
-
-        return root ?? throw new InvoiceFormatException("The XML document has no root element.", "/");
     }
 
-    private static InvoiceFormatException Translate(XmlException exception)
+    /// <summary>
+    /// Says what the parser refused in a user's words, naming the element it was in; the parser's own text
+    /// (which may quote .NET terms) stays in the inner exception.
+    /// </summary>
+    private static InvoiceFormatException Translate(XmlException exception, Stream stream, long origin, Stack<XElement> open, XElement? root)
     {
         var where = exception.LineNumber > 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"line {exception.LineNumber}, position {exception.LinePosition}")
             : null;
-        var message = exception.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
-            ? "The XML declares a DTD; DTDs and entities are refused in invoices (limit XML-DTD)."
-            : exception.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || exception.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase)
-                ? $"The XML is larger than {MaxCharactersInDocument} characters (limit XML-SIZE)."
-                : $"The input is not well-formed XML (XML-WELLFORMED): {exception.Message}";
+        string message;
+        if (exception.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            message = "The XML declares a DTD; DTDs and entities are refused in invoices (limit XML-DTD).";
+        }
+        else if (exception.Message.Contains("MaxCharactersInDocument", StringComparison.Ordinal) || exception.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase))
+        {
+            message = $"The XML is larger than {MaxCharactersInDocument} characters (limit XML-SIZE).";
+        }
+        else if (root is null && IsBlank(stream, origin))
+        {
+            message = "The input is empty: there is no XML in it (XML-WELLFORMED).";
+            where = null;
+        }
+        else if (root is null)
+        {
+            message = "The input is not XML: no root element could be read (XML-WELLFORMED).";
+        }
+        else if (open.Count > 0 && EndsAt(stream, origin, exception.LineNumber, exception.LinePosition))
+        {
+            message = $"The XML ends too early: the element {XmlPath.Of(open.Peek())} is not closed, the file may be cut off (XML-WELLFORMED).";
+        }
+        else
+        {
+            var inside = open.Count > 0 ? $" inside {XmlPath.Of(open.Peek())}" : " after the root element";
+            message = $"The XML is not well formed{inside}: a tag is not closed or misspelt, or a character is not allowed there (XML-WELLFORMED).";
+        }
+
         return new InvoiceFormatException(message, where, exception);
+    }
+
+    /// <summary>Whether the input holds nothing but white space (known only when the stream can be read again).</summary>
+    private static bool IsBlank(Stream stream, long origin) => Text(stream, origin) is { } text && string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF'));
+
+    /// <summary>Whether a parser position is at or past the last character that is not white space: the input was cut off.</summary>
+    private static bool EndsAt(Stream stream, long origin, int line, int position)
+    {
+        if (Text(stream, origin)?.TrimEnd() is not { } text)
+        {
+            return false;
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        return line > lines.Length || (line == lines.Length && position > lines[^1].Length);
+    }
+
+    private static string? Text(Stream stream, long origin)
+    {
+        if (origin < 0 || !stream.CanSeek)
+        {
+            return null;
+        }
+
+        stream.Position = origin;
+        using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        return text.ReadToEnd();
     }
 
     private static string? LineOf(XmlReader reader) =>

@@ -82,6 +82,20 @@ public sealed class UblReaderErrorTests
     public void Read_NotXml_SaysSo(string text) =>
         Assert.StartsWith("The input is not XML: no root element could be read (XML-WELLFORMED).", Refused(text).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"foo\"?><Invoice/>")]
+    [InlineData("<?xml version=\"2.0\"?><Invoice/>")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-16\"?><Invoice/>")]
+    public void Read_BadDeclaration_SaysTheDeclarationIsWrong(string xml) =>
+        Assert.StartsWith(
+            "The XML declaration (<?xml ...?>) at the top is not valid: its version must be 1.0 and its encoding the one the file is saved in, such as UTF-8 (XML-WELLFORMED).",
+            Refused(xml).Message,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void Read_TextAfterTheDeclaration_SaysItIsNotXml() =>
+        Assert.StartsWith("The input is not XML: no root element could be read (XML-WELLFORMED).", Refused("<?xml version=\"1.0\"?>hello").Message, StringComparison.Ordinal);
+
     [Fact]
     public void Read_Latin1BytesDeclaredUtf8_SaysACharacterIsNotAllowed()
     {

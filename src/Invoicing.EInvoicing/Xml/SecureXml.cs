@@ -142,6 +142,10 @@ internal static class SecureXml
             message = "The input is empty: there is no XML in it (XML-WELLFORMED).";
             where = null;
         }
+        else if (root is null && IsInDeclaration(stream, origin, exception))
+        {
+            message = "The XML declaration (<?xml ...?>) at the top is not valid: its version must be 1.0 and its encoding the one the file is saved in, such as UTF-8 (XML-WELLFORMED).";
+        }
         else if (root is null)
         {
             message = "The input is not XML: no root element could be read (XML-WELLFORMED).";
@@ -161,6 +165,19 @@ internal static class SecureXml
 
     /// <summary>Whether the input holds nothing but white space (known only when the stream can be read again).</summary>
     private static bool IsBlank(Stream stream, long origin) => Text(stream, origin) is { } text && string.IsNullOrWhiteSpace(text.TrimStart('\uFEFF'));
+
+    /// <summary>Whether the parser stopped inside the <c>&lt;?xml ...?&gt;</c> declaration (a wrong version or encoding).</summary>
+    private static bool IsInDeclaration(Stream stream, long origin, XmlException exception)
+    {
+        var text = Text(stream, origin)?.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (text is null || !text.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var end = text.IndexOf("?>", StringComparison.Ordinal);
+        return exception.LineNumber == 0 || (exception.LineNumber == 1 && (end < 0 || exception.LinePosition <= end + 2));
+    }
 
     /// <summary>Whether a parser position is at or past the last character that is not white space: the input was cut off.</summary>
     private static bool EndsAt(Stream stream, long origin, int line, int position)

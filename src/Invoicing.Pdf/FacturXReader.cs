@@ -20,8 +20,7 @@ public static class FacturXReader
     public static FacturXAttachment ExtractXml(byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        using var stream = new MemoryStream(pdf, writable: false);
-        return AttachmentExtractor.Extract(stream);
+        return AttachmentExtractor.Extract(pdf);
     }
 
     /// <summary>Extracts the XML and reads it as an e-invoice (CII, or UBL when that is what is embedded).</summary>

@@ -18,7 +18,14 @@ internal static class AttachmentExtractor
     /// <exception cref="InvoiceFormatException">The bytes are not a readable PDF, or it carries no XML file.</exception>
     public static FacturXAttachment Extract(Stream pdf)
     {
-        var bytes = ReadAll(pdf);
+        using var copy = new MemoryStream();
+        pdf.CopyTo(copy);
+        return Extract(copy.ToArray());
+    }
+
+    /// <exception cref="InvoiceFormatException">The bytes are not a readable PDF, or it carries no XML file.</exception>
+    public static FacturXAttachment Extract(byte[] bytes)
+    {
         PdfDocument document;
         try
         {
@@ -84,18 +91,6 @@ internal static class AttachmentExtractor
         }
 
         return new FacturXAttachment(chosen.Name, RelationshipOf(chosen.Spec), ContentOf(chosen.Spec, chosen.Name));
-    }
-
-    private static byte[] ReadAll(Stream pdf)
-    {
-        if (pdf is MemoryStream memory && memory.Position == 0)
-        {
-            return memory.ToArray();
-        }
-
-        using var copy = new MemoryStream();
-        pdf.CopyTo(copy);
-        return copy.ToArray();
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "...");

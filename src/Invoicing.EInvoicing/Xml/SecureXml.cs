@@ -191,9 +191,10 @@ internal static class SecureXml
         return line > lines.Length || (line == lines.Length && position > lines[^1].Length);
     }
 
+    /// <summary>The input again as text, to look at where the parser stopped; null when it cannot be re-read or is past the size limit.</summary>
     private static string? Text(Stream stream, long origin)
     {
-        if (origin < 0 || !stream.CanSeek)
+        if (origin < 0 || !stream.CanSeek || stream.Length - origin > MaxCharactersInDocument * 4)
         {
             return null;
         }

@@ -13,7 +13,10 @@ internal static class CliApp
         RunAsync(args, new CliContext(output, error, new SystemTimeClock()));
 
     /// <summary>Runs the command line.</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context)
+    public static Task<int> RunAsync(string[] args, CliContext context) => RunAsync(Root(context), args, context);
+
+    /// <summary>The root command with every subcommand.</summary>
+    internal static RootCommand Root(CliContext context)
     {
         var root = new RootCommand("Invoicing SDK: compute, validate, convert and render invoices, chase late payers, measure the payoff.");
         foreach (var command in Commands(context))
@@ -21,6 +24,15 @@ internal static class CliApp
             root.Subcommands.Add(command);
         }
 
+        return root;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="root"/>: bad input is one "error:" line in the user's words (exit code 2); any other
+    /// failure is one "internal error" line, never a stack trace or a .NET type name (exit code 3).
+    /// </summary>
+    internal static async Task<int> RunAsync(RootCommand root, string[] args, CliContext context)
+    {
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -55,6 +67,16 @@ internal static class CliApp
         {
             await context.Error.WriteLineAsync($"error: {OneLine(exception.Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;
+        }
+        catch (InvoiceStoreException exception)
+        {
+            await context.Error.WriteLineAsync($"error: {StoreErrors.Describe(exception)}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            await context.Error.WriteLineAsync("error: internal error: the command stopped on a fault of the tool, not of your input; please report it with the command you ran.").ConfigureAwait(false);
+            return ExitCodes.InternalError;
         }
     }
 

@@ -18,10 +18,17 @@ internal static class DocumentLoader
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"File not found: {path}", path);
+            throw Directory.Exists(path)
+                ? new InvoiceFormatException($"{path} is a folder; give an invoice file.", path)
+                : new FileNotFoundException($"File not found: {path}", path);
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new InvoiceFormatException($"{Path.GetFileName(path)} is empty: there is no invoice in it.", path);
+        }
+
         if (bytes.AsSpan().StartsWith("%PDF-"u8))
         {
             return FromPdf(bytes);

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>Bad input: unreadable file, not an invoice, wrong arguments.</summary>
     public const int BadInput = 2;
+
+    /// <summary>A fault of the tool itself, not of the input: the command stopped and says so in one line.</summary>
+    public const int InternalError = 3;
 }

@@ -28,14 +28,15 @@ public static partial class EInvoiceReader
     public static EInvoiceDocument Read(Stream xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
+        var origin = xml.CanSeek ? xml.Position : -1;
         using var reader = SecureXml.CreateReader(xml);
-        var cursor = XmlCursor.OpenRoot(reader);
+        var cursor = XmlCursor.OpenRoot(reader, xml, origin);
         switch (DetectSyntax(cursor.LocalName, cursor.NamespaceUri))
         {
             case EInvoiceSyntax.Cii:
                 return CiiParser.Read(cursor);
             case EInvoiceSyntax.Ubl:
-                var root = SecureXml.Load(reader);
+                var root = SecureXml.Load(reader, xml, origin);
                 EInvoiceDocument? document = null;
                 ReadUbl(root, ref document);
                 return document ?? throw new InvoiceFormatException("Reading UBL is not available in this build.", "/" + root.Name.LocalName);

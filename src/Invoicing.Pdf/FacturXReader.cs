@@ -20,15 +20,29 @@ public static class FacturXReader
     public static FacturXAttachment ExtractXml(byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);
-        using var stream = new MemoryStream(pdf, writable: false);
-        return AttachmentExtractor.Extract(stream);
+        return AttachmentExtractor.Extract(pdf);
     }
 
     /// <summary>Extracts the XML and reads it as an e-invoice (CII, or UBL when that is what is embedded).</summary>
-    /// <exception cref="InvoiceFormatException">The PDF or its XML cannot be read.</exception>
-    public static EInvoiceDocument Read(Stream pdf) => EInvoiceReader.Read(ExtractXml(pdf).Xml);
+    /// <exception cref="InvoiceFormatException">The PDF or its XML cannot be read; an XML error names the embedded file.</exception>
+    public static EInvoiceDocument Read(Stream pdf) => ReadEmbedded(ExtractXml(pdf));
 
     /// <summary>Extracts the XML and reads it as an e-invoice.</summary>
-    /// <exception cref="InvoiceFormatException">The PDF or its XML cannot be read.</exception>
-    public static EInvoiceDocument Read(byte[] pdf) => EInvoiceReader.Read(ExtractXml(pdf).Xml);
+    /// <exception cref="InvoiceFormatException">See <see cref="Read(Stream)"/>.</exception>
+    public static EInvoiceDocument Read(byte[] pdf) => ReadEmbedded(ExtractXml(pdf));
+
+    private static EInvoiceDocument ReadEmbedded(FacturXAttachment attachment)
+    {
+        try
+        {
+            return EInvoiceReader.Read(attachment.Xml);
+        }
+        catch (InvoiceFormatException exception)
+        {
+            var suffix = $" (at {exception.Path})";
+            var reason = exception.Path is not null && exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+            var name = attachment.FileName.Length <= 60 ? attachment.FileName : attachment.FileName[..60] + "...";
+            throw new InvoiceFormatException($"In the PDF's embedded file {name}: {reason}", exception.Path, exception);
+        }
+    }
 }

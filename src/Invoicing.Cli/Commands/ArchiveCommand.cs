@@ -21,12 +21,12 @@ internal static class ArchiveCommand
             }
             catch (InvoiceStoreException exception)
             {
-                await context.Error.WriteLineAsync($"error: {exception.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: {StoreErrors.Describe(exception)}").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
-            catch (ArgumentException exception)
+            catch (ArgumentException)
             {
-                await context.Error.WriteLineAsync($"error: {exception.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"error: --db: '{parse.GetValue(database)}' is not a usable file path.").ConfigureAwait(false);
                 return ExitCodes.BadInput;
             }
 

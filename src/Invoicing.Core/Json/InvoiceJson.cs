@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Invoicing.Core.Json;
 
 namespace Invoicing.Core;
@@ -16,38 +17,21 @@ public static class InvoiceJson
     public static Invoice Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonSerializer.Deserialize(json, InvoiceJsonContext.Default.Invoice));
+        return Read(json, InvoiceJsonContext.Default.Invoice, "an invoice");
     }
 
     /// <summary>Reads an invoice from UTF-8 bytes.</summary>
     /// <exception cref="InvoiceFormatException">The bytes are not JSON, or not an invoice.</exception>
-    public static Invoice Deserialize(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, InvoiceJsonContext.Default.Invoice)
-                ?? throw new InvoiceFormatException("The JSON is null, not an invoice.", "$");
-        }
-        catch (JsonException exception)
-        {
-            throw Describe(exception);
-        }
-    }
+    public static Invoice Deserialize(ReadOnlySpan<byte> utf8Json) => Read(utf8Json, InvoiceJsonContext.Default.Invoice, "an invoice");
 
     /// <summary>Reads an invoice from a stream.</summary>
     /// <exception cref="InvoiceFormatException">The stream is not JSON, or not an invoice.</exception>
     public static async Task<Invoice> DeserializeAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        try
-        {
-            return await JsonSerializer.DeserializeAsync(utf8Json, InvoiceJsonContext.Default.Invoice, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvoiceFormatException("The JSON is null, not an invoice.", "$");
-        }
-        catch (JsonException exception)
-        {
-            throw Describe(exception);
-        }
+        using var buffer = new MemoryStream();
+        await utf8Json.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <summary>Writes an invoice as indented JSON.</summary>
@@ -64,7 +48,7 @@ public static class InvoiceJson
     public static IssuedInvoice DeserializeIssued(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return Read(() => JsonSerializer.Deserialize(json, InvoiceJsonContext.Default.IssuedInvoice));
+        return Read(json, InvoiceJsonContext.Default.IssuedInvoice, "an issued invoice");
     }
 
     /// <summary>
@@ -76,27 +60,51 @@ public static class InvoiceJson
 
     private static readonly InvoiceJsonContext CompactContext = new(new JsonSerializerOptions(InvoiceJsonContext.Default.Options) { WriteIndented = false });
 
-    private static T Read<T>(Func<T?> read)
+    private static T Read<T>(string json, JsonTypeInfo<T> type, string what)
         where T : class
     {
         try
         {
-            return read() ?? throw new InvoiceFormatException($"The JSON is null, not a {typeof(T).Name}.", "$");
+            return JsonSerializer.Deserialize(json, type) ?? throw Describe(Encoding.UTF8.GetBytes(json), type, what, null);
         }
         catch (JsonException exception)
         {
-            throw Describe(exception);
+            throw Describe(Encoding.UTF8.GetBytes(json), type, what, exception);
         }
     }
 
-    private static InvoiceFormatException Describe(JsonException exception)
+    private static T Read<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, string what)
+        where T : class
     {
-        var message = new StringBuilder(exception.Message.Split(" Path:", 2)[0].TrimEnd());
-        if (exception.LineNumber is { } line)
+        try
         {
-            message.Append(System.Globalization.CultureInfo.InvariantCulture, $" (line {line + 1})");
+            return JsonSerializer.Deserialize(utf8Json, type) ?? throw Describe(utf8Json, type, what, null);
         }
-
-        return new InvoiceFormatException(message.ToString(), exception.Path ?? "$", exception);
+        catch (JsonException exception)
+        {
+            throw Describe(utf8Json, type, what, exception);
+        }
     }
+
+    /// <summary>
+    /// Why reading failed, found again by a pass of our own over the input: the serializer's message names .NET
+    /// types and its own terms, so it is kept only as the inner exception.
+    /// </summary>
+    private static InvoiceFormatException Describe(ReadOnlySpan<byte> utf8Json, JsonTypeInfo type, string what, JsonException? exception)
+    {
+        var problem = JsonSyntaxDiagnosis.Find(utf8Json, "text") ?? FindShapeProblem(utf8Json.ToArray(), type, what);
+        return problem is { } found
+            ? new InvoiceFormatException(found.Message, found.Path, exception)
+            : new InvoiceFormatException($"The JSON is not {what} in the documented shape.", UserPath(exception?.Path), exception);
+    }
+
+    private static JsonProblem? FindShapeProblem(byte[] utf8Json, JsonTypeInfo type, string what)
+    {
+        using var document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions { MaxDepth = JsonSyntaxDiagnosis.MaxDepth });
+        return JsonShapeDiagnosis.Find(document.RootElement, type, what);
+    }
+
+    /// <summary>A serializer path without its root marker: <c>$.lines</c> becomes <c>lines</c>, <c>$</c> none.</summary>
+    private static string? UserPath(string? path) =>
+        path is null or "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 }

@@ -17,7 +17,7 @@ internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
         (JsonConverter)Activator.CreateInstance(typeof(ValueListJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
 }
 
-/// <summary>Reads and writes a <see cref="ValueList{T}"/> as a JSON array, elements through the options' type info.</summary>
+/// <summary>Reads and writes a <see cref="ValueList{T}"/> as a JSON array, elements through the options' type info; a null item is refused.</summary>
 internal sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
 {
     public override bool HandleNull => true;
@@ -38,7 +38,7 @@ internal sealed class ValueListJsonConverter<T> : JsonConverter<ValueList<T>>
         var items = new List<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(JsonSerializer.Deserialize(ref reader, element)!);
+            items.Add(JsonSerializer.Deserialize(ref reader, element) ?? throw new JsonException("A list item is null."));
         }
 
         return ValueList<T>.From(items);

@@ -37,7 +37,7 @@ public static class InvoiceLifecycle
         }
         catch (InvoiceFormatException exception)
         {
-            var path = exception.Path is { Length: > 2 } jsonPath && jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : exception.Path ?? "$";
+            var path = exception.Path ?? "$";
             throw new InvoiceValidationException(ValidationIssue.Error("INV-DRAFT-UNREADABLE", path, "The draft could not be read back once saved: " + exception.Message), exception);
         }
     }

@@ -613,17 +613,7 @@ internal sealed class UblDocumentReader(XElement root, bool creditNote)
     /// Parses an ISO date, building the element's path only when it fails: the path walks every sibling of every
     /// ancestor, so building it for each line's values made reading quadratic in the number of lines.
     /// </summary>
-    private static NodaTime.LocalDate IsoDate(XElement element)
-    {
-        try
-        {
-            return XmlValues.ParseIsoDate(element.Value, string.Empty);
-        }
-        catch (InvoiceFormatException exception)
-        {
-            throw new InvoiceFormatException(exception.Message, XmlPath.Of(element));
-        }
-    }
+    private static NodaTime.LocalDate IsoDate(XElement element) => XmlValues.ParseIsoDate(element);
 
     /// <summary>Parses a decimal; the element's path is built only when it fails (see <see cref="IsoDate"/>).</summary>
     private static decimal Decimal(XElement element) => XmlValues.ParseDecimal(element);

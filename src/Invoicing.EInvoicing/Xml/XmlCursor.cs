@@ -23,10 +23,13 @@ internal sealed class XmlCursor
     private readonly string[] _namespaces = new string[SecureXml.MaxDepth];
     private readonly int[] _positions = new int[SecureXml.MaxDepth];
     private readonly SiblingCounts?[] _children = new SiblingCounts?[SecureXml.MaxDepth];
+    private readonly Stream? _input;
+    private readonly long _origin;
+    private int _openDepth = -1;
     private bool _sawText;
     private StringBuilder? _keptText;
 
-    private XmlCursor(XmlReader reader) => _reader = reader;
+    private XmlCursor(XmlReader reader, Stream? input, long origin) => (_reader, _input, _origin) = (reader, input, origin);
 
     /// <summary>The local name of the current element.</summary>
     public string LocalName => _reader.LocalName;
@@ -40,11 +43,14 @@ internal sealed class XmlCursor
     /// <summary>The name table of the reader, to compare namespaces by reference.</summary>
     public XmlNameTable NameTable => _reader.NameTable;
 
-    /// <summary>Opens a cursor on the root element of a secure reader.</summary>
+    /// <summary>
+    /// Opens a cursor on the root element of a secure reader over <paramref name="input"/>, read from
+    /// <paramref name="origin"/> (looked at again to describe a fault, when it can seek).
+    /// </summary>
     /// <exception cref="InvoiceFormatException">The input is not XML, declares a DTD or exceeds a limit before its root.</exception>
-    public static XmlCursor OpenRoot(XmlReader reader)
+    public static XmlCursor OpenRoot(XmlReader reader, Stream? input = null, long origin = -1)
     {
-        var cursor = new XmlCursor(reader);
+        var cursor = new XmlCursor(reader, input, origin);
         while (cursor.Read())
         {
             if (reader.NodeType == XmlNodeType.Element)
@@ -232,12 +238,17 @@ internal sealed class XmlCursor
         }
         catch (XmlException exception)
         {
-            throw SecureXml.Translate(exception);
+            throw Translate(exception);
         }
 
         if (more && _reader.NodeType == XmlNodeType.Element)
         {
             Open();
+            _openDepth = _reader.IsEmptyElement ? _reader.Depth - 1 : _reader.Depth;
+        }
+        else if (more && _reader.NodeType == XmlNodeType.EndElement)
+        {
+            _openDepth = _reader.Depth - 1;
         }
 
         return more;
@@ -252,8 +263,30 @@ internal sealed class XmlCursor
         }
         catch (XmlException exception)
         {
-            throw SecureXml.Translate(exception);
+            throw Translate(exception);
         }
+    }
+
+    /// <summary>The reader's refusal in words, naming the innermost element still open.</summary>
+    private InvoiceFormatException Translate(XmlException exception)
+    {
+        string? openElement = null;
+        if (_openDepth >= 0)
+        {
+            var path = new StringBuilder();
+            for (var level = 0; level <= _openDepth; level++)
+            {
+                path.Append('/').Append(_names[level]);
+                if (_positions[level] > 1)
+                {
+                    path.Append(CultureInfo.InvariantCulture, $"[{_positions[level]}]");
+                }
+            }
+
+            openElement = path.ToString();
+        }
+
+        return SecureXml.Translate(exception, new XmlFault(_input, _origin, openElement, _names[0] is not null));
     }
 
     private void Open()

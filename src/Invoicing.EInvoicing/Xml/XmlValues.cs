@@ -68,7 +68,11 @@ internal static class XmlValues
 
         if (!decimal.TryParse(trimmed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            throw new InvoiceFormatException($"'{Shorten(text!)}' is not a decimal number (XML-NUMBER).", path);
+            throw new InvoiceFormatException(
+                IsDecimalSyntax(trimmed)
+                    ? $"'{Shorten(text!)}' is too large: numbers have at most 28 significant digits (XML-NUMBER)."
+                    : $"'{Shorten(text!)}' is not a decimal number (XML-NUMBER).",
+                path);
         }
 
         return value;
@@ -128,6 +132,20 @@ internal static class XmlValues
         }
     }
 
+    /// <summary>Parses an element's text as an ISO date; the element path is built only when it fails.</summary>
+    /// <exception cref="InvoiceFormatException">The text is not a valid ISO date.</exception>
+    public static LocalDate ParseIsoDate(System.Xml.Linq.XElement element)
+    {
+        try
+        {
+            return ParseIsoDate(element.Value, null!);
+        }
+        catch (InvoiceFormatException exception)
+        {
+            throw new InvoiceFormatException(exception.Message, XmlPath.Of(element), exception.InnerException);
+        }
+    }
+
     private static LocalDate MakeDate(int year, int month, int day, string text, string path)
     {
         if (year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
@@ -136,6 +154,20 @@ internal static class XmlValues
         }
 
         return new LocalDate(year, month, day);
+    }
+
+    /// <summary>Whether the text is written as a decimal (sign, digits, one point): then only its size can have failed.</summary>
+    private static bool IsDecimalSyntax(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] is '+' or '-')
+        {
+            text = text[1..];
+        }
+
+        var point = text.IndexOf('.');
+        var integral = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? [] : text[(point + 1)..];
+        return integral.Length + fraction.Length > 0 && !integral.ContainsAnyExceptInRange('0', '9') && !fraction.ContainsAnyExceptInRange('0', '9');
     }
 
     private static bool TryDigits(ReadOnlySpan<char> s, out int value)

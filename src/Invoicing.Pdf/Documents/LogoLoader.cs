@@ -35,7 +35,7 @@ internal static class LogoLoader
         }
         catch (Exception exception) when (exception is not InvoiceValidationException and not OutOfMemoryException)
         {
-            throw Invalid($"The logo cannot be decoded as {(png ? "PNG" : "JPEG")}: {exception.Message}", exception);
+            throw Invalid($"The logo cannot be decoded as {(png ? "PNG" : "JPEG")}: the image data is damaged or cut off.", exception);
         }
     }
 

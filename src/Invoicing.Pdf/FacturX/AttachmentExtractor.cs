@@ -18,61 +18,82 @@ internal static class AttachmentExtractor
     /// <exception cref="InvoiceFormatException">The bytes are not a readable PDF, or it carries no XML file.</exception>
     public static FacturXAttachment Extract(Stream pdf)
     {
+        using var copy = new MemoryStream();
+        pdf.CopyTo(copy);
+        return Extract(copy.ToArray());
+    }
+
+    /// <exception cref="InvoiceFormatException">The bytes are not a readable PDF, or it carries no XML file.</exception>
+    public static FacturXAttachment Extract(byte[] bytes)
+    {
         PdfDocument document;
         try
         {
-            document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
+            if (PdfFileCheck.Problem(bytes) is { } problem)
+            {
+                throw new InvoiceFormatException(problem, "pdf");
+            }
+
+            document = PdfReader.Open(new MemoryStream(bytes, writable: false), PdfDocumentOpenMode.Import);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception exception) when (exception is not OutOfMemoryException and not InvoiceFormatException)
         {
-            throw new InvoiceFormatException($"The file is not a PDF that can be read: {exception.Message}", "pdf", exception);
+            throw new InvoiceFormatException(PdfFileCheck.WhyUnreadable(bytes), "pdf", exception);
         }
 
         using (document)
         {
-            var candidates = new List<(string Name, PdfDictionary Spec)>();
             try
             {
-                var catalog = document.Internals.Catalog;
-                if (Resolve(catalog.Elements["/Names"]) is PdfDictionary names && Resolve(names.Elements["/EmbeddedFiles"]) is PdfDictionary tree)
-                {
-                    CollectNameTree(tree, candidates, 0);
-                }
-
-                if (Resolve(catalog.Elements["/AF"]) is PdfArray af)
-                {
-                    foreach (var item in af.Elements)
-                    {
-                        if (Resolve(item) is PdfDictionary spec)
-                        {
-                            candidates.Add((FileNameOf(spec) ?? string.Empty, spec));
-                        }
-                    }
-                }
+                return Extract(document);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException and not InvoiceFormatException)
             {
-                throw new InvoiceFormatException($"The PDF's embedded file list is malformed: {exception.Message}", "/Root/Names/EmbeddedFiles", exception);
-            }
-
-            var chosen = candidates.FirstOrDefault(c => KnownNames.Contains(c.Name, StringComparer.OrdinalIgnoreCase));
-            if (chosen.Spec is null)
-            {
-                chosen = candidates.FirstOrDefault(c => c.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
-            }
-
-            if (chosen.Spec is null)
-            {
                 throw new InvoiceFormatException(
-                    candidates.Count == 0
-                        ? "The PDF has no embedded files: it is not a Factur-X or ZUGFeRD invoice."
-                        : $"The PDF embeds no XML file (found: {string.Join(", ", candidates.Select(c => c.Name))}).",
-                    "/Root/Names/EmbeddedFiles");
+                    "The PDF is damaged: its list of embedded files, or an object it points to, cannot be read.", "/Root/Names/EmbeddedFiles", exception);
             }
-
-            return new FacturXAttachment(chosen.Name, RelationshipOf(chosen.Spec), ContentOf(chosen.Spec, chosen.Name));
         }
     }
+
+    private static FacturXAttachment Extract(PdfDocument document)
+    {
+        var candidates = new List<(string Name, PdfDictionary Spec)>();
+        var catalog = document.Internals.Catalog;
+        if (Resolve(catalog.Elements["/Names"]) is PdfDictionary names && Resolve(names.Elements["/EmbeddedFiles"]) is PdfDictionary tree)
+        {
+            CollectNameTree(tree, candidates, 0);
+        }
+
+        if (Resolve(catalog.Elements["/AF"]) is PdfArray af)
+        {
+            foreach (var item in af.Elements)
+            {
+                if (Resolve(item) is PdfDictionary spec)
+                {
+                    candidates.Add((FileNameOf(spec) ?? string.Empty, spec));
+                }
+            }
+        }
+
+        var chosen = candidates.FirstOrDefault(c => KnownNames.Contains(c.Name, StringComparer.OrdinalIgnoreCase));
+        if (chosen.Spec is null)
+        {
+            chosen = candidates.FirstOrDefault(c => c.Name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (chosen.Spec is null)
+        {
+            throw new InvoiceFormatException(
+                candidates.Count == 0
+                    ? "The PDF has no embedded files: it is not a Factur-X or ZUGFeRD invoice."
+                    : $"The PDF embeds no XML file (found: {string.Join(", ", candidates.Select(c => Shorten(c.Name)).Distinct(StringComparer.Ordinal))}).",
+                "/Root/Names/EmbeddedFiles");
+        }
+
+        return new FacturXAttachment(chosen.Name, RelationshipOf(chosen.Spec), ContentOf(chosen.Spec, chosen.Name));
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "...");
 
     private static void CollectNameTree(PdfDictionary node, List<(string, PdfDictionary)> found, int depth)
     {
@@ -112,7 +133,7 @@ internal static class AttachmentExtractor
             || (Resolve(ef.Elements["/F"]) ?? Resolve(ef.Elements["/UF"])) is not PdfDictionary file
             || file.Stream is null)
         {
-            throw new InvoiceFormatException($"The embedded file {name} has no content stream.", path);
+            throw new InvoiceFormatException($"The embedded file {Shorten(name)} has no content.", path);
         }
 
         byte[] bytes;
@@ -122,12 +143,12 @@ internal static class AttachmentExtractor
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            throw new InvoiceFormatException($"The embedded file {name} cannot be decoded: {exception.Message}", path, exception);
+            throw new InvoiceFormatException($"The embedded file {Shorten(name)} cannot be decoded: its compressed data is damaged or uses a filter this reader does not know.", path, exception);
         }
 
         if (bytes.Length > MaxXmlBytes)
         {
-            throw new InvoiceFormatException($"The embedded file {name} is larger than {MaxXmlBytes / (1024 * 1024)} MB.", path);
+            throw new InvoiceFormatException($"The embedded file {Shorten(name)} is larger than {MaxXmlBytes / (1024 * 1024)} MB.", path);
         }
 
         return bytes;

@@ -37,14 +37,14 @@ public sealed class InvoiceJsonTests
     }
 
     [Theory]
-    [InlineData("not json", "$")]
-    [InlineData("{\"issueDate\": \"2026-13-45\"}", "$.issueDate")]
-    [InlineData("{\"currency\": \"XXX\"}", "$.currency")]
-    [InlineData("{\"unknownField\": 1}", "$")]
-    public void Deserialize_BadInput_ThrowsFormatExceptionNamingThePath(string json, string pathStart)
+    [InlineData("not json", null)]
+    [InlineData("{\"issueDate\": \"2026-13-45\"}", "issueDate")]
+    [InlineData("{\"currency\": \"XXX\"}", "currency")]
+    [InlineData("{\"unknownField\": 1}", "unknownField")]
+    public void Deserialize_BadInput_ThrowsFormatExceptionNamingThePath(string json, string? path)
     {
         var exception = Assert.Throws<InvoiceFormatException>(() => InvoiceJson.Deserialize(json));
-        Assert.StartsWith(pathStart, exception.Path, StringComparison.Ordinal);
+        Assert.Equal(path, exception.Path);
     }
 
     [Fact]

@@ -177,6 +177,7 @@ public sealed class InvoicePdfTests
         var exception = Assert.Throws<InvoiceValidationException>(() => InvoicePdf.ToBytes(TestInvoices.Sample(), new PdfRenderOptions { Logo = logo }));
         var issue = Assert.Single(exception.Issues);
         Assert.Equal(("PDF-OPT-LOGO", "options.Logo"), (issue.RuleId, issue.Path));
+        Assert.Matches(@"^The logo (is neither a PNG nor a JPEG image|has no pixels|cannot be decoded as (PNG|JPEG): the image data is damaged or cut off)\.$", issue.Message);
     }
 
     [Fact]

@@ -22,9 +22,11 @@
 #   SCHEMATRON_SKELETON  a folder holding the ISO Schematron XSLT 2 skeleton (iso_dsdl_include.xsl,
 #                        iso_abstract_expand.xsl, iso_svrl_for_xslt2.xsl), e.g. from github.com/Schematron/schematron
 #
-# Optional, for the French rules (BR-FR, FNFE-MPE / AFNOR XP Z12-012 "Flux 2", compiled to XSLT 2.0), run on the
-# samples with a French seller (every sample but peppol-*):
-#   BR_FR_CII            the compiled BR-FR-Flux2-Schematron-CII XSLT
+# Optional, for the French rules (BR-FR, FNFE-MPE / AFNOR XP Z12-012 "Flux 2", compiled to XSLT), run on the
+# documents whose seller is in France (BT-40 = FR): every sample but peppol-*, and the corpus files with a French
+# seller. Their XSLT needs an XSLT 3 engine newer than Debian's Saxon HE 9.9: they run with SaxonJS (the npm package
+# xslt3 pinned in eng/xslt, installed by eng/install-saxonjs.sh when missing), compiled once to SEF.
+#   BR_FR_CII            the compiled BR-FR-Flux2-Schematron-CII XSLT (V1.4.0.03 is what docs/conformance.md reports)
 #   BR_FR_UBL            the compiled BR-FR-Flux2-Schematron-UBL XSLT
 #
 # Every samples/invoices/*.json is written with the CLI (`invoicing convert`) as CII (Factur-X EN 16931, BASIC
@@ -33,7 +35,7 @@
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
-  sed -n "2,35p" "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n "2,34p" "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 fi
 
@@ -157,7 +159,22 @@ if [[ -n ${PEPPOL_DIR:-} && -n ${SCHEMATRON_SKELETON:-} ]]; then
     || { cat "$out/saxon-ubl-peppol.log" >&2; exit 2; }
 fi
 
-# The French rules, on the samples with a French seller.
+# The French rules, on the documents with a French seller, with SaxonJS: each XSLT compiled once to SEF, then one
+# run per document with the SEF as the stylesheet.
+if [[ -n ${BR_FR_CII:-} || -n ${BR_FR_UBL:-} ]]; then
+  xslt3=$("$root/eng/install-saxonjs.sh")
+  echo "French rules: SaxonJS (xslt3 $(node -p "require('$(dirname "$xslt3")/package.json').version"))" >&2
+  # The seller's country (BT-40) of every document, one text file per document.
+  cat > "$out/rules/seller-country.xslt" << 'XSL'
+<xsl:stylesheet version="2.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text"/>
+  <xsl:template match="/">
+    <xsl:value-of select="(//*:SellerTradeParty/*:PostalTradeAddress/*:CountryID,
+      //*:AccountingSupplierParty/*:Party/*:PostalAddress/*:Country/*:IdentificationCode)[1]"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+fi
 for syntax in cii ubl; do
   rules_var=BR_FR_${syntax^^}
   [[ -n ${!rules_var:-} ]] || continue
@@ -165,10 +182,19 @@ for syntax in cii ubl; do
   [[ $syntax == cii ]] && source_dir=$out/cii-en16931
   variant=$syntax-br-fr
   variants+=("$variant")
-  mkdir -p "$out/$variant" "$out/svrl-$variant"
-  find "$source_dir" -maxdepth 1 -name '*.xml' ! -name 'corpus-*' ! -name 'peppol-*' -exec cp -t "$out/$variant" {} +
-  saxon -s:"$out/$variant" -xsl:"${!rules_var}" -o:"$out/svrl-$variant" -ext:off 2> "$out/saxon-$variant.log" \
-    || { cat "$out/saxon-$variant.log" >&2; exit 2; }
+  mkdir -p "$out/$variant" "$out/svrl-$variant" "$out/country-$variant"
+  saxon -s:"$source_dir" -xsl:"$out/rules/seller-country.xslt" -o:"$out/country-$variant"
+  for country in "$out/country-$variant"/*.xml; do
+    if [[ $(cat "$country") == FR ]]; then cp "$source_dir/$(basename "$country")" "$out/$variant/"; fi
+  done
+  sef=$out/rules/br-fr-$syntax.sef.json
+  node "$xslt3" -xsl:"${!rules_var}" -export:"$sef" -nogo 2> "$out/saxonjs-$variant.log" \
+    || { cat "$out/saxonjs-$variant.log" >&2; exit 2; }
+  for document in "$out/$variant"/*.xml; do
+    [[ -f $document ]] || continue
+    node "$xslt3" -xsl:"$sef" -s:"$document" -o:"$out/svrl-$variant/$(basename "$document")" 2>> "$out/saxonjs-$variant.log" \
+      || { cat "$out/saxonjs-$variant.log" >&2; exit 2; }
+  done
 done
 
 errors=0

@@ -34,6 +34,10 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         """;
 
     /// <summary>Everything an issue writes, as one prepared command: the frozen document, its account, the counter.</summary>
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+
     private const string IssueWriteSql = """
         INSERT INTO issued_documents (number, series_id, counter_key, sequence, type_code, issue_date, issued_at, previous_hash, hash, document_json)
         VALUES ($number, $series, $counter, $sequence, $type, $issueDate, $issuedAt, $previousHash, $hash, $json);
@@ -183,10 +187,15 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                         ("$balance", SqliteText.Amount(account.Balance)),
                         ("$open", account.IsOpen ? 1 : 0)).ConfigureAwait(false);
                 }
-                catch (SqliteException exception) when (exception.SqliteErrorCode == 19 && exception.Message.Contains("issued_documents.number", StringComparison.Ordinal))
+                catch (SqliteException exception) when (IsUniqueViolation(exception))
                 {
                     // The number is unique in the table: a series whose pattern does not tell its counters apart.
-                    throw InvoiceLifecycle.NumberTaken(issued.Number);
+                    if (await NumberHeldByAnotherAsync(connection, transaction, issued, cancellationToken).ConfigureAwait(false))
+                    {
+                        throw InvoiceLifecycle.NumberTaken(issued.Number);
+                    }
+
+                    throw;
                 }
 
                 if (draftKey is not null)
@@ -215,6 +224,20 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// A UNIQUE or PRIMARY KEY constraint failed, told by SQLite's result codes (19 SQLITE_CONSTRAINT, extended 2067
+    /// SQLITE_CONSTRAINT_UNIQUE or 1555 SQLITE_CONSTRAINT_PRIMARYKEY), never by its message text, which may change.
+    /// </summary>
+    private static bool IsUniqueViolation(SqliteException exception) =>
+        exception.SqliteErrorCode == SqliteConstraint && exception.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+
+    /// <summary>
+    /// Whether another issued document holds the number, read in the failed write's transaction (SQLite undid the
+    /// failed statement only): the codes do not say which unique constraint failed.
+    /// </summary>
+    private async Task<bool> NumberHeldByAnotherAsync(SqliteConnection connection, SqliteTransaction transaction, IssuedInvoice issued, CancellationToken cancellationToken) =>
+        await ScalarAsync<long?>(connection, transaction, "SELECT 1 FROM issued_documents WHERE number = $number AND hash <> $hash", cancellationToken, ("$number", issued.Number), ("$hash", issued.Hash)).ConfigureAwait(false) is not null;
 
     public Task<IssuedInvoice?> GetAsync(string number, CancellationToken cancellationToken = default)
     {

@@ -207,7 +207,7 @@ public sealed class CiiReaderTests
     [InlineData("<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>", "<ram:InvoiceCurrencyCode>XXX</ram:InvoiceCurrencyCode>", "BT-5")]
     [InlineData("<ram:CategoryCode>S</ram:CategoryCode>", "<ram:CategoryCode>Q</ram:CategoryCode>", "BT-151")]
     [InlineData("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>invoice</ram:TypeCode>", "BT-3")]
-    [InlineData("<ram:DueDateTypeCode>5</ram:DueDateTypeCode>", "<ram:DueDateTypeCode>3</ram:DueDateTypeCode>", "BT-8")]
+    [InlineData("</ram:TaxPointDate>", "</ram:TaxPointDate><ram:DueDateTypeCode>3</ram:DueDateTypeCode>", "BT-8")]
     [InlineData("<udt:Indicator>false</udt:Indicator>", "<udt:Indicator>maybe</udt:Indicator>", "XML-BOOLEAN")]
     public void Read_UnknownCode_NamesTheListAndElement(string original, string replacement, string expected)
     {

@@ -11,12 +11,12 @@ internal static class CiiSamples
         Name = "Atelier Dupont SAS",
         TradingName = "Atelier Dupont",
         Identifiers = [new Identifier("SUP-001"), new Identifier("3012345000010", "0088")],
-        LegalId = Identifier.Siren("123456789"),
-        VatId = "FR32123456789",
+        LegalId = Identifier.Siren("123456782"),
+        VatId = "FR11123456782",
         TaxRegistrationId = "FR-TAX-42",
-        AdditionalLegalInfo = "SAS au capital de 10 000 EUR, RCS Paris 123 456 789",
+        AdditionalLegalInfo = "SAS au capital de 10 000 EUR, RCS Paris 123 456 782",
         Address = new PostalAddress { Line1 = "12 rue des Lilas", Line2 = "Bâtiment B", Line3 = "3e étage", City = "Paris", PostCode = "75011", Subdivision = "Île-de-France", CountryCode = "FR" },
-        ElectronicAddress = new Identifier("12345678900012", "0009"),
+        ElectronicAddress = new Identifier("12345678200010", "0009"),
         Contact = new Contact { Name = "Marie Dupont", Phone = "+33 1 23 45 67 89", Email = "compta@dupont.example" },
     };
 
@@ -25,10 +25,10 @@ internal static class CiiSamples
         Name = "Boulangerie Martin SARL",
         TradingName = "Chez Martin",
         Identifiers = [new Identifier("CUST-7")],
-        LegalId = Identifier.Siren("987654321"),
-        VatId = "FR45987654321",
+        LegalId = Identifier.Siren("987654324"),
+        VatId = "FR14987654324",
         Address = new PostalAddress { Line1 = "3 place du Marché", City = "Lyon", PostCode = "69002", CountryCode = "FR" },
-        ElectronicAddress = new Identifier("987654321", "0002"),
+        ElectronicAddress = new Identifier("987654324", "0002"),
         Contact = new Contact { Name = "Paul Martin", Email = "paul@martin.example" },
     };
 
@@ -40,7 +40,6 @@ internal static class CiiSamples
         IssueDate = new LocalDate(2026, 3, 15),
         Currency = Currency.Eur,
         VatPointDate = new LocalDate(2026, 3, 10),
-        VatDueDateType = VatDueDateType.InvoiceDate,
         DueDate = new LocalDate(2026, 4, 14),
         BuyerReference = "BR-77",
         ProjectReference = "PRJ-2026-3",
@@ -62,7 +61,7 @@ internal static class CiiSamples
         PrecedingInvoices = [new PrecedingInvoiceReference("F2026-00007", new LocalDate(2026, 1, 5))],
         Seller = Seller,
         Buyer = Buyer,
-        Payee = new Party { Name = "Factor SA", Identifiers = [new Identifier("PAYEE-1")], LegalId = Identifier.Siren("555666777") },
+        Payee = new Party { Name = "Factor SA", Identifiers = [new Identifier("PAYEE-1")], LegalId = Identifier.Siren("555666775") },
         Delivery = new Delivery
         {
             PartyName = "Boulangerie Martin - dépôt",
@@ -112,6 +111,12 @@ internal static class CiiSamples
         Buyer = Buyer with { Address = Buyer.Address! with { CountryCode = buyerCountry }, VatId = buyerCountry == "FR" ? Buyer.VatId : buyerCountry + "123456789" },
         VatExemptions = exemptionCode is null && exemptionReason is null ? [] : [new VatExemption(category, exemptionCode, exemptionReason)],
         DueDate = new LocalDate(2026, 6, 1),
+        BusinessProcessType = FrenchBillingMode.S1,
+        Notes =
+        [
+            new InvoiceNote("Indemnité forfaitaire pour frais de recouvrement : 40 EUR", InvoiceNote.RecoveryIndemnity),
+            new InvoiceNote("Pénalités de retard : trois fois le taux d'intérêt légal", InvoiceNote.LatePaymentPenalties),
+        ],
         Lines = [new InvoiceLine { Id = "1", ItemName = "Prestation", Quantity = 3m, UnitCode = "HUR", NetPrice = 85.00m, VatCategory = category, VatRate = rate }],
     };
 
@@ -121,7 +126,10 @@ internal static class CiiSamples
     public static Invoice Named(string name) => name switch
     {
         "domestic" => Domestic(),
-        "intra-eu-k" => Simple(VatCategory.K, 0m, "VATEX-EU-IC", "Exonération de TVA, article 262 ter I du CGI", "DE"),
+        "intra-eu-k" => Simple(VatCategory.K, 0m, "VATEX-EU-IC", "Exonération de TVA, article 262 ter I du CGI", "DE") with
+        {
+            Delivery = new Delivery { Date = new LocalDate(2026, 4, 28), Address = new PostalAddress { City = "Berlin", PostCode = "10115", CountryCode = "DE" } },
+        },
         "reverse-charge-ae" => Simple(VatCategory.AE, 0m, "VATEX-EU-AE", "Autoliquidation"),
         "export-g" => Simple(VatCategory.G, 0m, "VATEX-EU-G", "Exonération de TVA, article 262 I du CGI", "US"),
         "franchise-e" => Simple(VatCategory.E, 0m, "VATEX-FR-FRANCHISE", "TVA non applicable, art. 293 B du CGI"),
@@ -131,7 +139,7 @@ internal static class CiiSamples
             Number = "AV2026-00003",
             PrecedingInvoices = [new PrecedingInvoiceReference("F2026-00100", new LocalDate(2026, 5, 2))],
         },
-        "out-of-scope-o" => Simple(VatCategory.O, null, "VATEX-EU-O", "Hors champ"),
+        "out-of-scope-o" => Simple(VatCategory.O, null, "VATEX-EU-O", "Hors champ") with { Seller = Seller with { VatId = null }, Buyer = Buyer with { VatId = null } },
         "yen" => Simple(VatCategory.S, 10m) with { Currency = Currency.Jpy, Lines = [new InvoiceLine { Id = "1", ItemName = "Item", Quantity = 3m, NetPrice = 333m, VatCategory = VatCategory.S, VatRate = 10m }] },
         "dinar" => Simple(VatCategory.S, 5m) with { Currency = Currency.Kwd, Lines = [new InvoiceLine { Id = "1", ItemName = "Item", Quantity = 3m, NetPrice = 1.2345m, VatCategory = VatCategory.S, VatRate = 5m }] },
         "many-lines" => WithLines(50),

@@ -88,7 +88,7 @@ public sealed class CiiWriterTests
     [InlineData(VatDueDateType.PaymentDate, "72")]
     public void ToBytes_VatDueDateType_WritesItsCiiCodeAndReadsBack(VatDueDateType type, string code)
     {
-        var invoice = CiiSamples.Domestic() with { VatDueDateType = type };
+        var invoice = CiiSamples.Domestic() with { VatPointDate = null, VatDueDateType = type };
         var bytes = CiiWriter.ToBytes(invoice);
 
         Assert.All(Parse(bytes).Descendants(Ram + "DueDateTypeCode"), e => Assert.Equal(code, e.Value));

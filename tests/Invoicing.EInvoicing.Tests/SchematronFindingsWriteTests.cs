@@ -18,7 +18,7 @@ public sealed class SchematronFindingsWriteTests
     private static XDocument Parse(byte[] bytes) => XDocument.Load(new MemoryStream(bytes));
 
     /// <summary>A valid invoice (no BT-8 next to BT-7, BR-CO-03) over two VAT rates, so two VAT breakdown rows.</summary>
-    private static Invoice TwoRatesWithVatPointDate() => CiiSamples.Domestic() with { VatDueDateType = null };
+    private static Invoice TwoRatesWithVatPointDate() => CiiSamples.Domestic();
 
     [Theory]
     [InlineData(FacturXProfile.BasicWl)]
@@ -125,6 +125,7 @@ public sealed class SchematronFindingsWriteTests
     private static Invoice PeppolReady() => CiiSamples.Simple(VatCategory.S, 20m) with
     {
         PurchaseOrderReference = "PO-4711",
+        BusinessProcessType = null,
         Notes = [new InvoiceNote("Merci")],
     };
 

@@ -9,6 +9,11 @@ namespace Invoicing.Dunning;
 /// three times the legal rate) pro rata temporis (days / 365) on the amount due, each semester at its own rate, and
 /// the fixed EUR 40 recovery indemnity, once per invoice. Pure: same inputs, same result.
 /// </summary>
+/// <remarks>
+/// Every late day counts, 29 February included, and each is 1/365 of the annual rate in leap years too: the Banque de
+/// France's answer, through service-public.fr (January 2019), on how to compute legal-rate interest. docs/dunning.md
+/// gives the sources and the other practice (days / 366 in a leap year).
+/// </remarks>
 public static class LatePaymentCalculator
 {
     /// <summary>The fixed recovery indemnity, in euros.</summary>

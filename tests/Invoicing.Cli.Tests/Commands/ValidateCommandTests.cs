@@ -49,7 +49,9 @@ public sealed class ValidateCommandTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"vat-key-{Guid.NewGuid():N}.json");
         var json = await File.ReadAllTextAsync(TestPaths.Sample("fr-domestic.json"));
-        await File.WriteAllTextAsync(path, json.Replace("FR11123456782", "FR44123456782", StringComparison.Ordinal));
+        // The key of SIREN 123456782 is 11: 44 is wrong on purpose.
+        const string wrongKey = "FR44123456782";
+        await File.WriteAllTextAsync(path, json.Replace("FR11123456782", wrongKey, StringComparison.Ordinal));
         try
         {
             var result = await CliRunner.RunAsync("validate", path);

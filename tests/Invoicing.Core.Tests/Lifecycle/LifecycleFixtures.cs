@@ -9,6 +9,12 @@ internal static class LifecycleFixtures
         IssueDate = new LocalDate(2026, 11, 2),
         DueDate = new LocalDate(2026, 12, 2),
         Currency = Currency.Eur,
+        BusinessProcessType = FrenchBillingMode.M1,
+        Notes =
+        [
+            new InvoiceNote("En cas de retard de paiement, pénalités au taux de la BCE majoré de 10 points.", InvoiceNote.LatePaymentPenalties),
+            new InvoiceNote("Indemnité forfaitaire pour frais de recouvrement : 40 EUR.", InvoiceNote.RecoveryIndemnity),
+        ],
         Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
         Buyer = new Party { Name = "Boulangerie Dupont", LegalId = Identifier.Siren("987654324"), VatId = "FR14987654324", Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
         Lines =

@@ -209,7 +209,9 @@ public sealed class InvoiceValidatorTests
     [Fact]
     public void Validate_VatKeyNotMatchingSiren_Warns()
     {
-        var invoice = FrenchB2B() with { Seller = FrenchSeller with { VatId = "FR44123456782" } };
+        // The key of SIREN 123456782 is 11 (FR11123456782): 44 is wrong on purpose.
+        const string wrongKey = "FR44123456782";
+        var invoice = FrenchB2B() with { Seller = FrenchSeller with { VatId = wrongKey } };
 
         var result = InvoiceValidator.Validate(invoice);
 

@@ -93,6 +93,49 @@ public sealed class LatePaymentCalculatorTests
         Assert.Equal(12.15m, France.RateOn(new LocalDate(2026, 9, 1)).AnnualPercent);
     }
 
+    [Fact]
+    public void Compute_PeriodOver29February_CountsEachDayAsOne365th()
+    {
+        var costs = LatePaymentCalculator.Compute(10_000m, Currency.Eur, new LocalDate(2024, 2, 15), new LocalDate(2024, 3, 15), France);
+
+        // 16-29 February (14 days, the 29th included) + 1-15 March (15 days) = 29 days at 15.21 % (2024 S1):
+        // 10000 x 15.21 % x 29 / 365 = 120.84657... -> 120.85 (over 366 it would be 120.52).
+        Assert.Equal(29, costs.DaysLate);
+        Assert.Equal(120.85m, costs.Interest);
+    }
+
+    [Fact]
+    public void Compute_WholeLeapYear_Is366DaysOver365()
+    {
+        var costs = LatePaymentCalculator.Compute(1000m, Currency.Eur, new LocalDate(2023, 12, 31), new LocalDate(2024, 12, 31), France);
+
+        // 2024 S1: 182 days at 15.21 %, S2: 184 days at 14.76 %:
+        // 1000 x (15.21 x 182 + 14.76 x 184) / 36500 = 5484.06 / 36.5 = 150.24821... -> 150.25
+        Assert.Equal(366, costs.DaysLate);
+        Assert.Equal(150.25m, costs.Interest);
+    }
+
+    [FsCheck.Xunit.Property]
+    public Property Compute_SplitAtAnyDay_AddsUpWithinOneCent()
+    {
+        // Each part is rounded once to the cent (at most half a cent off), so the two parts and the whole differ by at
+        // most one cent; leap days and semester ends fall inside the periods drawn (2023 to 2025).
+        var gen = from cents in Gen.Choose(0, 100_000_000)
+                  from start in Gen.Choose(0, 900)
+                  from first in Gen.Choose(1, 400)
+                  from second in Gen.Choose(1, 400)
+                  select (Amount: cents / 100m, Due: new LocalDate(2023, 1, 1).PlusDays(start), First: first, Second: second);
+        return Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var split = c.Due.PlusDays(c.First);
+            var end = split.PlusDays(c.Second);
+            var whole = LatePaymentCalculator.Compute(c.Amount, Currency.Eur, c.Due, end, France).Interest;
+            var parts = LatePaymentCalculator.Compute(c.Amount, Currency.Eur, c.Due, split, France).Interest
+                + LatePaymentCalculator.Compute(c.Amount, Currency.Eur, split, end, France).Interest;
+            return Math.Abs(whole - parts) <= 0.01m;
+        });
+    }
+
     [FsCheck.Xunit.Property]
     public Property Compute_IsRoundedNonNegativeAndGrowsWithTime()
     {

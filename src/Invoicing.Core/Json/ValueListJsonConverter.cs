@@ -11,10 +11,37 @@ internal sealed class ValueListJsonConverterFactory : JsonConverterFactory
     public override bool CanConvert(Type typeToConvert) =>
         typeToConvert.IsGenericType && typeToConvert.GetGenericTypeDefinition() == typeof(ValueList<>);
 
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "ValueList element types are the model's, all rooted by InvoiceJsonContext.")]
+    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options)
+    {
+        var element = typeToConvert.GetGenericArguments()[0];
+        return ForModelElement(element) ?? ForOtherElement(element);
+    }
+
+    /// <summary>
+    /// The model's element types, spelled out: Native AOT compiles only the instantiations it sees, and cannot
+    /// make one for a value type (Identifier, decimal) at run time.
+    /// </summary>
+    internal static JsonConverter? ForModelElement(Type element) =>
+        element == typeof(Identifier) ? new ValueListJsonConverter<Identifier>()
+        : element == typeof(decimal) ? new ValueListJsonConverter<decimal>()
+        : element == typeof(AllowanceCharge) ? new ValueListJsonConverter<AllowanceCharge>()
+        : element == typeof(AppliedCredit) ? new ValueListJsonConverter<AppliedCredit>()
+        : element == typeof(CreditTransfer) ? new ValueListJsonConverter<CreditTransfer>()
+        : element == typeof(InvoiceLine) ? new ValueListJsonConverter<InvoiceLine>()
+        : element == typeof(InvoiceNote) ? new ValueListJsonConverter<InvoiceNote>()
+        : element == typeof(ItemAttribute) ? new ValueListJsonConverter<ItemAttribute>()
+        : element == typeof(Payment) ? new ValueListJsonConverter<Payment>()
+        : element == typeof(PrecedingInvoiceReference) ? new ValueListJsonConverter<PrecedingInvoiceReference>()
+        : element == typeof(SupportingDocument) ? new ValueListJsonConverter<SupportingDocument>()
+        : element == typeof(ValidationIssue) ? new ValueListJsonConverter<ValidationIssue>()
+        : element == typeof(VatBreakdown) ? new ValueListJsonConverter<VatBreakdown>()
+        : element == typeof(VatExemption) ? new ValueListJsonConverter<VatExemption>()
+        : null;
+
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "A reference-type element shares the compiled code of the model's instantiations above.")]
     [UnconditionalSuppressMessage("Trimming", "IL2071", Justification = "As above.")]
-    public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(ValueListJsonConverter<>).MakeGenericType(typeToConvert.GetGenericArguments()[0]))!;
+    private static JsonConverter ForOtherElement(Type element) =>
+        (JsonConverter)Activator.CreateInstance(typeof(ValueListJsonConverter<>).MakeGenericType(element))!;
 }
 
 /// <summary>Reads and writes a <see cref="ValueList{T}"/> as a JSON array, elements through the options' type info; a null item is refused.</summary>

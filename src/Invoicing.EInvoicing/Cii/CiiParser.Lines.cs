@@ -375,7 +375,7 @@ internal sealed partial class CiiParser
             switch (_cursor.LocalName)
             {
                 case "ApplicableTradeTax" when tax is null:
-                    tax = ReadLineTax(line);
+                    tax = ReadTradeTax("the VAT category code (BT-151)", "the VAT rate (BT-152)", line);
                     break;
                 case "BillingSpecifiedPeriod" when !hasPeriod:
                     hasPeriod = true;
@@ -400,36 +400,6 @@ internal sealed partial class CiiParser
 
         var (category, rate) = tax ?? throw _cursor.Error(depth, MissingMessage("the line VAT information (BG-30)", line), "ApplicableTradeTax");
         return new LineSettlement(category, rate, period, allowancesCharges, Value(accountingReference), statedNet ?? 0m);
-    }
-
-    /// <summary>The line VAT category (BT-151) and rate (BT-152).</summary>
-    private (VatCategory Category, decimal? Rate) ReadLineTax(int line)
-    {
-        var depth = _cursor.Depth;
-        string? category = null, rate = null;
-        while (_cursor.ReadChild(depth))
-        {
-            if (!IsRam)
-            {
-                continue;
-            }
-
-            switch (_cursor.LocalName)
-            {
-                case "CategoryCode":
-                    category ??= Text();
-                    break;
-                case "RateApplicablePercent":
-                    rate ??= Text();
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return (
-            Category(category, depth, "the VAT category code (BT-151)", line),
-            OptionalDecimal(rate, depth, "RateApplicablePercent", "the VAT rate (BT-152)", line));
     }
 
     private sealed record LineDocument(string Id, string? Note);

@@ -404,7 +404,7 @@ internal sealed partial class CiiParser
                     reasonCode ??= Text();
                     break;
                 case "CategoryTradeTax" when withTax && tax is null:
-                    tax = ReadCategoryTradeTax();
+                    tax = ReadTradeTax("the VAT category code of the allowance or charge (BT-95, BT-102)", "the VAT rate of the allowance or charge (BT-96, BT-103)", 0);
                     break;
                 default:
                     break;
@@ -432,8 +432,11 @@ internal sealed partial class CiiParser
         };
     }
 
-    /// <summary>The VAT category (BT-95, BT-102) and rate (BT-96, BT-103) of a document-level allowance or charge.</summary>
-    private (VatCategory Category, decimal? Rate) ReadCategoryTradeTax()
+    /// <summary>
+    /// The VAT category and rate of an <c>ApplicableTradeTax</c> or <c>CategoryTradeTax</c>: a line's (BT-151, BT-152)
+    /// or a document-level allowance's or charge's (BT-95/BT-102, BT-96/BT-103), named by the terms given.
+    /// </summary>
+    private (VatCategory Category, decimal? Rate) ReadTradeTax(string categoryTerm, string rateTerm, int line)
     {
         var depth = _cursor.Depth;
         string? category = null, rate = null;
@@ -458,7 +461,7 @@ internal sealed partial class CiiParser
         }
 
         return (
-            Category(category, depth, "the VAT category code of the allowance or charge (BT-95, BT-102)", 0),
-            OptionalDecimal(rate, depth, "RateApplicablePercent", "the VAT rate of the allowance or charge (BT-96, BT-103)"));
+            Category(category, depth, categoryTerm, line),
+            OptionalDecimal(rate, depth, "RateApplicablePercent", rateTerm, line));
     }
 }

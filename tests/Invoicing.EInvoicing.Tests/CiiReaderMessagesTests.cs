@@ -15,13 +15,6 @@ public sealed partial class CiiReaderMessagesTests
     private const string Root = "<rsm:CrossIndustryInvoice xmlns:rsm=\"urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100\" xmlns:ram=\"urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100\">";
 
     /// <summary>Phrases of .NET and of its XML reader that a user must never be shown.</summary>
-    private static readonly string[] LibraryPhrases =
-    [
-        "Exception", "System.", "Unexpected end of file", "Data at the root level", "unexpected token", "Name cannot begin",
-        "hexadecimal value", "MaxCharactersInDocument", "was not in a correct format", "Input string", "Object reference",
-        "does not match the end tag", "Root element is missing", "XmlReader", "XElement",
-    ];
-
     /// <summary>What a mutation writes in place of a few characters: numbers, dates, markup and codes gone wrong.</summary>
     private static readonly string[] Mutations =
         ["", " ", "12,50", "1e3", "-", "x", "99999999999999999999999999999999", "2026-02-30", "&amp;", "<", "</ram:ID>", "<a>", "true", "Q", "\u00e9", "&lt;", "]]>"];
@@ -287,10 +280,7 @@ public sealed partial class CiiReaderMessagesTests
     private static void AssertInUserWords(InvoiceFormatException error)
     {
         Assert.Matches(RuleId(), error.Message);
-        foreach (var phrase in LibraryPhrases)
-        {
-            Assert.DoesNotContain(phrase, error.Message, StringComparison.Ordinal);
-        }
+        MessageLeaks.AssertNone(error.Message);
     }
 
     /// <summary>Replaces the <paramref name="occurrence"/>-th match of <paramref name="pattern"/> (1-based).</summary>

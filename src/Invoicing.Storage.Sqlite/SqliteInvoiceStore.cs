@@ -62,6 +62,11 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
             throw new ArgumentException("The connection string names no database file (Data Source).", nameof(connectionString));
         }
 
+        if (IsInMemory(builder))
+        {
+            throw new ArgumentException("The connection string names an in-memory SQLite database, whose invoices would be lost when its last connection closes: name a file, or use the in-memory store (UseInMemoryStore).", nameof(connectionString));
+        }
+
         _connectionString = builder.ToString();
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
@@ -229,6 +234,13 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     /// A UNIQUE or PRIMARY KEY constraint failed, told by SQLite's result codes (19 SQLITE_CONSTRAINT, extended 2067
     /// SQLITE_CONSTRAINT_UNIQUE or 1555 SQLITE_CONSTRAINT_PRIMARYKEY), never by its message text, which may change.
     /// </summary>
+    /// <summary>An in-memory database (<c>:memory:</c>, <c>Mode=Memory</c> or a <c>file::memory:</c> URI) would lose issued numbers.</summary>
+    private static bool IsInMemory(SqliteConnectionStringBuilder builder) =>
+        builder.Mode == SqliteOpenMode.Memory
+        || builder.DataSource.Trim() == ":memory:"
+        || builder.DataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase)
+        || (builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && builder.DataSource.Contains("mode=memory", StringComparison.OrdinalIgnoreCase));
+
     private static bool IsUniqueViolation(SqliteException exception) =>
         exception.SqliteErrorCode == SqliteConstraint && exception.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 

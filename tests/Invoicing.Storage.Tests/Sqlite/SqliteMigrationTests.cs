@@ -149,6 +149,20 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.ThrowsAny<ArgumentException>(() => SqliteInvoiceStores.Open(connectionString));
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source= :memory: ")]
+    [InlineData("Data Source=invoices;Mode=Memory;Cache=Shared")]
+    [InlineData("Data Source=file::memory:?cache=shared")]
+    [InlineData("Data Source=file:invoices.db?mode=memory")]
+    public void Open_InMemoryDatabase_RefusedNamingTheInMemoryStore(string connectionString)
+    {
+        var error = Assert.Throws<ArgumentException>(() => SqliteInvoiceStores.Open(connectionString));
+
+        Assert.Contains("in-memory SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UseInMemoryStore", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Open_NegativeBusyTimeout_ArgumentOutOfRangeException()
     {

@@ -64,7 +64,7 @@ internal static class TestCertificates
         }
 
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(issuer, true, false));
-        using var issued = request.Create(issuer, now.AddMinutes(-10), now.AddDays(2), Serial());
+        using var issued = request.Create(issuer, now.AddMinutes(-10), WithinIssuer(now.AddDays(2), issuer), Serial());
         return issued.CopyWithPrivateKey(key);
     }
 
@@ -75,9 +75,19 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
         var now = TimeProvider.System.GetUtcNow();
-        using var issued = request.Create(authority, now.AddMinutes(-5), now.AddDays(1), Serial());
+        using var issued = request.Create(authority, now.AddMinutes(-5), WithinIssuer(now.AddDays(1), authority), Serial());
         using var withKey = issued.CopyWithPrivateKey(key);
         return WithUsableKey(withKey);
+    }
+
+    /// <summary>
+    /// An issued certificate may not outlive its issuer, which .NET refuses. The issuer was made a moment earlier, so
+    /// its end, taken from its own "now", can fall before the child's when the clock has ticked past a second between.
+    /// </summary>
+    private static DateTimeOffset WithinIssuer(DateTimeOffset notAfter, X509Certificate2 issuer)
+    {
+        var issuerEnd = new DateTimeOffset(issuer.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        return notAfter < issuerEnd ? notAfter : issuerEnd;
     }
 
     private static byte[] Serial()

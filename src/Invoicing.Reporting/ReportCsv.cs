@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Invoicing.Core;
 using NodaTime.Text;
 
 namespace Invoicing.Reporting;
@@ -130,27 +131,27 @@ public static class ReportCsv
         Fields(csv, ["currency", "kind", "date", "number", "reference", "debit", "credit", "balance", "dueDate", "daysOverdue"]);
         foreach (var section in statement.Sections)
         {
-            var code = section.Currency.Code;
-            StatementRecord(csv, code, "opening", statement.From is { } from ? Date(from) : string.Empty, section.OpeningBalance);
+            var c = section.Currency;
+            StatementRecord(csv, c, "opening", statement.From is { } from ? Date(from) : string.Empty, section.OpeningBalance);
             foreach (var line in section.Lines)
             {
-                csv.WriteField(code);
+                csv.WriteField(c.Code);
                 csv.WriteField(Kind(line.Type));
                 csv.WriteField(Date(line.Date));
                 csv.WriteField(line.DocumentNumber);
                 csv.WriteField(line.Reference ?? string.Empty);
-                csv.WriteField(line.Debit);
-                csv.WriteField(line.Credit);
-                csv.WriteField(line.RunningBalance);
+                csv.WriteField(Amount(line.Debit, c));
+                csv.WriteField(Amount(line.Credit, c));
+                csv.WriteField(Amount(line.RunningBalance, c));
                 csv.WriteField(line.DueDate is { } due ? Date(due) : string.Empty);
                 csv.WriteField(line.DaysOverdue?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
                 csv.NextRecord();
             }
 
-            StatementRecord(csv, code, "closing", Date(statement.AsOf), section.ClosingBalance, section.TotalDebit, section.TotalCredit);
+            StatementRecord(csv, c, "closing", Date(statement.AsOf), section.ClosingBalance, section.TotalDebit, section.TotalCredit);
             for (var i = 0; i < statement.Buckets.Count; i++)
             {
-                StatementRecord(csv, code, "aging", Date(statement.AsOf), section.Aging[i], reference: statement.Buckets.Buckets[i].Label);
+                StatementRecord(csv, c, "aging", Date(statement.AsOf), section.Aging[i], reference: statement.Buckets.Buckets[i].Label);
             }
         }
     }
@@ -171,20 +172,24 @@ public static class ReportCsv
         csv.NextRecord();
     }
 
-    private static void StatementRecord(CsvWriter csv, string currency, string kind, string date, decimal balance, decimal? debit = null, decimal? credit = null, string reference = "")
+    private static void StatementRecord(CsvWriter csv, Currency currency, string kind, string date, decimal balance, decimal? debit = null, decimal? credit = null, string reference = "")
     {
-        csv.WriteField(currency);
+        csv.WriteField(currency.Code);
         csv.WriteField(kind);
         csv.WriteField(date);
         csv.WriteField(string.Empty);
         csv.WriteField(reference);
-        csv.WriteField(debit?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        csv.WriteField(credit?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        csv.WriteField(balance);
+        csv.WriteField(debit is { } d ? Amount(d, currency) : string.Empty);
+        csv.WriteField(credit is { } k ? Amount(k, currency) : string.Empty);
+        csv.WriteField(Amount(balance, currency));
         csv.WriteField(string.Empty);
         csv.WriteField(string.Empty);
         csv.NextRecord();
     }
+
+    /// <summary>A statement amount with its currency's minor digits (<c>1200.50</c>), whatever scale the store kept.</summary>
+    private static string Amount(decimal amount, Currency currency) =>
+        amount.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     private static string Kind(StatementLineType type) => type switch
     {

@@ -27,18 +27,18 @@ public sealed class StatementCsvTests
         var rows = csv.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Select(r => r.ToDictionary(p => p.Key, p => (string)p.Value)).ToList();
         Assert.Equal(
             [
-                ("EUR", "opening", "2026-10-01", "", "", "", "1200.5"),
-                ("EUR", "invoice", "2026-10-11", inPeriod.Number, "300", "0", "1500.5"),
-                ("EUR", "payment", "2026-11-20", inPeriod.Number, "0", "100.25", "1400.25"),
-                ("EUR", "closing", "2026-11-28", "", "300", "100.25", "1400.25"),
-                ("EUR", "aging", "2026-11-28", "", "", "", "0"),
+                ("EUR", "opening", "2026-10-01", "", "", "", "1200.50"),
+                ("EUR", "invoice", "2026-10-11", inPeriod.Number, "300.00", "0.00", "1500.50"),
+                ("EUR", "payment", "2026-11-20", inPeriod.Number, "0.00", "100.25", "1400.25"),
+                ("EUR", "closing", "2026-11-28", "", "300.00", "100.25", "1400.25"),
+                ("EUR", "aging", "2026-11-28", "", "", "", "0.00"),
                 ("EUR", "aging", "2026-11-28", "", "", "", "199.75"),
-                ("EUR", "aging", "2026-11-28", "", "", "", "1200.5"),
-                ("EUR", "aging", "2026-11-28", "", "", "", "0"),
-                ("EUR", "aging", "2026-11-28", "", "", "", "0"),
-                ("USD", "opening", "2026-10-01", "", "", "", "0"),
-                ("USD", "invoice", "2026-11-10", usd.Number, "99.99", "0", "99.99"),
-                ("USD", "closing", "2026-11-28", "", "99.99", "0", "99.99"),
+                ("EUR", "aging", "2026-11-28", "", "", "", "1200.50"),
+                ("EUR", "aging", "2026-11-28", "", "", "", "0.00"),
+                ("EUR", "aging", "2026-11-28", "", "", "", "0.00"),
+                ("USD", "opening", "2026-10-01", "", "", "", "0.00"),
+                ("USD", "invoice", "2026-11-10", usd.Number, "99.99", "0.00", "99.99"),
+                ("USD", "closing", "2026-11-28", "", "99.99", "0.00", "99.99"),
             ],
             rows.Take(12).Select(r => (r["currency"], r["kind"], r["date"], r["number"], r["debit"], r["credit"], r["balance"])));
         Assert.Equal(["not due", "1-30", "31-60", "61-90", "over 90"], rows.Where(r => r["kind"] == "aging" && r["currency"] == "EUR").Select(r => r["reference"]));
@@ -55,6 +55,6 @@ public sealed class StatementCsvTests
 
         ReportCsv.WriteStatement(statement, writer);
 
-        Assert.Equal("EUR,opening,,,,,,0,,", writer.ToString().Split("\r\n")[1]);
+        Assert.Equal("EUR,opening,,,,,,0.00,,", writer.ToString().Split("\r\n")[1]);
     }
 }

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Invoicing.Core;
-using Invoicing.Pdf.Components;
 using Invoicing.Pdf.Documents;
-using Invoicing.Pdf.Layout;
 using Invoicing.Reporting;
 
 namespace Invoicing.Pdf;
@@ -29,11 +27,7 @@ public static class StatementPdf
         InvoicePdf.RequireWritable(output);
         options ??= PdfRenderOptions.Default;
         Check(statement);
-        var labels = Labels.For(options.Language);
-        var formats = Formats.For(options.Language);
-        var theme = new Theme(Theme.ParseColor(options.BrandColor));
-        var logo = LogoLoader.Load(options.Logo);
-        try
+        LetterWriter.Write(statement.Seller, options, output, (labels, formats, logo) =>
         {
             var metadata = new DocumentMetadata(
                 $"{labels.Statement} {statement.Customer.Name}",
@@ -41,19 +35,8 @@ public static class StatementPdf
                 $"{labels.Statement} – {statement.Seller.Name} → {statement.Customer.Name}",
                 statement.AsOf,
                 Identity(statement, options));
-            using var document = PdfComposer.Compose(
-                metadata,
-                theme,
-                ContinuationHeader.For(statement.Seller.Name, $"{labels.Statement} {formats.Date(statement.AsOf)}"),
-                StatementLayout.Components(statement, labels, formats, logo),
-                PartyText.LegalFooter(statement.Seller, labels),
-                labels);
-            DocumentWriter.Write(document, metadata, output);
-        }
-        finally
-        {
-            logo?.Dispose();
-        }
+            return new LetterParts(metadata, $"{labels.Statement} {formats.Date(statement.AsOf)}", StatementLayout.Components(statement, labels, formats, logo));
+        });
     }
 
     /// <summary>Renders <paramref name="statement"/> and returns the PDF bytes.</summary>

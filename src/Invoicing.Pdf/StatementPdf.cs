@@ -17,8 +17,8 @@ public static class StatementPdf
     /// <param name="output">A writable stream.</param>
     /// <param name="options">Language, brand colour and logo (the payment options do not apply); <see cref="PdfRenderOptions.Default"/> when null.</param>
     /// <exception cref="InvoiceValidationException">
-    /// A party has no name (rule PDF-REQUIRED), a section has no currency or not one aging amount per column
-    /// (PDF-STATEMENT-SECTION), or an option is invalid; each issue names the field.
+    /// A party has no name or the sections or aging columns are missing (rule PDF-REQUIRED), a section has no currency,
+    /// a null line or not one aging amount per column (PDF-STATEMENT-SECTION), or an option is invalid; each issue names the field.
     /// </exception>
     public static void Render(StatementOfAccount statement, Stream output, PdfRenderOptions? options = null)
     {
@@ -78,13 +78,24 @@ public static class StatementPdf
             issues.Add(ValidationIssue.Error("PDF-REQUIRED", "Customer.Name", "The customer's name is missing."));
         }
 
+        if (statement.Buckets is null)
+        {
+            issues.Add(ValidationIssue.Error("PDF-REQUIRED", "Buckets", "The aging columns are missing."));
+        }
+
+        if (statement.Sections is null)
+        {
+            issues.Add(ValidationIssue.Error("PDF-REQUIRED", "Sections", "The sections are missing."));
+        }
+
         var columns = statement.Buckets?.Count ?? 0;
         for (var i = 0; i < (statement.Sections?.Count ?? 0); i++)
         {
             var section = statement.Sections![i];
-            if (section is null || !section.Currency.IsDefined || section.Lines is null || section.Aging is null || section.Aging.Count != columns)
+            if (section is null || !section.Currency.IsDefined || section.Lines is null || section.Lines.Any(l => l is null || l.DocumentNumber is null)
+                || section.Aging is null || section.Aging.Count != columns)
             {
-                issues.Add(ValidationIssue.Error("PDF-STATEMENT-SECTION", $"Sections[{i}]", "A section needs a currency, its lines and one aging amount per column."));
+                issues.Add(ValidationIssue.Error("PDF-STATEMENT-SECTION", string.Create(CultureInfo.InvariantCulture, $"Sections[{i}]"), "A section needs a currency, its lines (each with a document number) and one aging amount per column."));
             }
         }
 

@@ -151,6 +151,30 @@ public sealed class StatementPdfTests
     }
 
     [Fact]
+    public async Task Render_NullSectionsBucketsAndLine_ThrowsValidationInsteadOfAFault()
+    {
+        var small = await TestStatements.SmallAsync();
+
+        var noLists = Assert.Throws<InvoiceValidationException>(() => StatementPdf.ToBytes(small with { Sections = null!, Buckets = null! }));
+        var nullLine = Assert.Throws<InvoiceValidationException>(() => StatementPdf.ToBytes(small with { Sections = [small.Sections[0] with { Lines = [null!] }] }));
+
+        Assert.Equal([("PDF-REQUIRED", "Buckets"), ("PDF-REQUIRED", "Sections")], noLists.Issues.Select(i => (i.RuleId, i.Path)).Order());
+        Assert.Equal(("PDF-STATEMENT-SECTION", "Sections[0]"), (nullLine.Issues.Single().RuleId, nullLine.Issues.Single().Path));
+    }
+
+    [Fact]
+    public async Task ToBytes_SectionWithoutLines_SaysThereIsNoMovement()
+    {
+        var small = await TestStatements.SmallAsync();
+        var settled = small.Sections[0] with { Lines = [], TotalDebit = 0m, TotalCredit = 0m, ClosingBalance = 0m, Aging = [0m, 0m, 0m, 0m, 0m] };
+
+        var text = PdfAssert.AllText(StatementPdf.ToBytes(small with { Sections = [settled] }, new PdfRenderOptions { Language = PdfLanguage.English }));
+
+        Assert.Contains("No movement 0.00", text, StringComparison.Ordinal);
+        Assert.Contains("Balance due €0.00", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_ReadOnlyStream_Throws()
     {
         var statement = await TestStatements.SmallAsync();

@@ -36,7 +36,7 @@ internal static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"error: {parsed.Errors[0].Message}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"error: {OneLine(parsed.Errors[0].Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 
@@ -89,12 +89,15 @@ internal static class CliApp
         yield return ConvertCommand.Create(context);
         yield return RenderCommand.Create(context);
         yield return ReportCommand.Create(context);
+        yield return StatementCommand.Create(context);
         yield return RoiCommand.Create(context);
         yield return ArchiveCommand.Create(context);
         yield return DunningCommand.Create(context);
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>The message on one line: line breaks and tabs (System.CommandLine lists the allowed values one per line) become single spaces.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The wall clock, read through the host's <see cref="TimeProvider"/>.</summary>
     private sealed class SystemTimeClock : IClock

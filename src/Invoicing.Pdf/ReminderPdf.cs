@@ -1,8 +1,6 @@
 using System.Text;
 using Invoicing.Core;
-using Invoicing.Pdf.Components;
 using Invoicing.Pdf.Documents;
-using Invoicing.Pdf.Layout;
 
 namespace Invoicing.Pdf;
 
@@ -21,11 +19,7 @@ public static class ReminderPdf
         InvoicePdf.RequireWritable(output);
         options ??= PdfRenderOptions.Default;
         Check(letter);
-        var labels = Labels.For(options.Language);
-        var formats = Formats.For(options.Language);
-        var theme = new Theme(Theme.ParseColor(options.BrandColor));
-        var logo = LogoLoader.Load(options.Logo);
-        try
+        LetterWriter.Write(letter.Seller, options, output, (labels, formats, logo) =>
         {
             var identity = Encoding.UTF8.GetBytes(string.Join('|', [
                 "reminder", letter.Seller.Name, letter.Buyer.Name, letter.Date.ToString(), letter.Currency.Code, letter.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
@@ -33,19 +27,8 @@ public static class ReminderPdf
                 letter.Fees.ToString(System.Globalization.CultureInfo.InvariantCulture), letter.Interest.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 .. letter.Paragraphs, options.Language.ToString(), options.BrandColor]));
             var metadata = new DocumentMetadata($"{labels.Reminder} {letter.Buyer.Name}", letter.Seller.Name, $"{labels.Reminder} – {letter.Seller.Name} → {letter.Buyer.Name}", letter.Date, identity);
-            using var document = PdfComposer.Compose(
-                metadata,
-                theme,
-                ContinuationHeader.For(letter.Seller.Name, $"{labels.Reminder} {formats.Date(letter.Date)}"),
-                ReminderLayout.Components(letter, labels, formats, logo, options),
-                PartyText.LegalFooter(letter.Seller, labels),
-                labels);
-            DocumentWriter.Write(document, metadata, output);
-        }
-        finally
-        {
-            logo?.Dispose();
-        }
+            return new LetterParts(metadata, $"{labels.Reminder} {formats.Date(letter.Date)}", ReminderLayout.Components(letter, labels, formats, logo, options));
+        });
     }
 
     /// <summary>Renders <paramref name="letter"/> and returns the PDF bytes.</summary>

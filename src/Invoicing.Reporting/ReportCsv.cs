@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Invoicing.Core;
 using NodaTime.Text;
 
 namespace Invoicing.Reporting;
@@ -118,6 +119,43 @@ public static class ReportCsv
         }
     }
 
+    /// <summary>
+    /// A statement of account, per currency: an <c>opening</c> line, one line per movement (<c>invoice</c>,
+    /// <c>creditNote</c>, <c>payment</c>) with the running balance, a <c>closing</c> line with the period's debits and
+    /// credits, then one <c>aging</c> line per column (its label in <c>reference</c>, its amount in <c>balance</c>).
+    /// </summary>
+    public static void WriteStatement(StatementOfAccount statement, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        using var csv = Open(writer);
+        Fields(csv, ["currency", "kind", "date", "number", "reference", "debit", "credit", "balance", "dueDate", "daysOverdue"]);
+        foreach (var section in statement.Sections)
+        {
+            var c = section.Currency;
+            StatementRecord(csv, c, "opening", statement.From is { } from ? Date(from) : string.Empty, section.OpeningBalance);
+            foreach (var line in section.Lines)
+            {
+                csv.WriteField(c.Code);
+                csv.WriteField(Kind(line.Type));
+                csv.WriteField(Date(line.Date));
+                csv.WriteField(line.DocumentNumber);
+                csv.WriteField(line.Reference ?? string.Empty);
+                csv.WriteField(Amount(line.Debit, c));
+                csv.WriteField(Amount(line.Credit, c));
+                csv.WriteField(Amount(line.RunningBalance, c));
+                csv.WriteField(line.DueDate is { } due ? Date(due) : string.Empty);
+                csv.WriteField(line.DaysOverdue?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.NextRecord();
+            }
+
+            StatementRecord(csv, c, "closing", Date(statement.AsOf), section.ClosingBalance, section.TotalDebit, section.TotalCredit);
+            for (var i = 0; i < statement.Buckets.Count; i++)
+            {
+                StatementRecord(csv, c, "aging", Date(statement.AsOf), section.Aging[i], reference: statement.Buckets.Buckets[i].Label);
+            }
+        }
+    }
+
     private static CsvWriter Open(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -133,6 +171,32 @@ public static class ReportCsv
 
         csv.NextRecord();
     }
+
+    private static void StatementRecord(CsvWriter csv, Currency currency, string kind, string date, decimal balance, decimal? debit = null, decimal? credit = null, string reference = "")
+    {
+        csv.WriteField(currency.Code);
+        csv.WriteField(kind);
+        csv.WriteField(date);
+        csv.WriteField(string.Empty);
+        csv.WriteField(reference);
+        csv.WriteField(debit is { } d ? Amount(d, currency) : string.Empty);
+        csv.WriteField(credit is { } k ? Amount(k, currency) : string.Empty);
+        csv.WriteField(Amount(balance, currency));
+        csv.WriteField(string.Empty);
+        csv.WriteField(string.Empty);
+        csv.NextRecord();
+    }
+
+    /// <summary>A statement amount with its currency's minor digits (<c>1200.50</c>), whatever scale the store kept.</summary>
+    private static string Amount(decimal amount, Currency currency) =>
+        amount.ToString("F" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Kind(StatementLineType type) => type switch
+    {
+        StatementLineType.Invoice => "invoice",
+        StatementLineType.CreditNote => "creditNote",
+        _ => "payment",
+    };
 
     private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

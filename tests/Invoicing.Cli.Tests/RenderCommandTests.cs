@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Invoicing.Core;
 using Invoicing.EInvoicing;
 using Invoicing.Pdf;
+using static Invoicing.Cli.Tests.PdfFiles;
 
 namespace Invoicing.Cli.Tests;
 
@@ -146,26 +146,4 @@ public sealed partial class RenderCommandTests : IDisposable
         Assert.Equal(0, converted.ExitCode);
         return path;
     }
-
-    private static string TextOf(string path)
-    {
-        using var document = UglyToad.PdfPig.PdfDocument.Open(path);
-        return Spaces().Replace(string.Join(' ', document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))).Replace('\u00A0', ' ').Replace('\u202F', ' '), " ");
-    }
-
-    /// <summary>An amount as the French labels print it, without its currency: 1 234,56.</summary>
-    private static string FrenchAmount(decimal amount) =>
-        amount.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture).Replace(",", " ", StringComparison.Ordinal).Replace(".", ",", StringComparison.Ordinal);
-
-    private static void QpdfCheckPasses(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("qpdf", ["--check", path]) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException("qpdf did not start.");
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"qpdf --check failed ({process.ExitCode}):\n{output}");
-    }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }

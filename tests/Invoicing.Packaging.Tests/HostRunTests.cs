@@ -33,7 +33,8 @@ public sealed class HostRunTests : IDisposable
             .Where(library => library.Name.StartsWith("Invoicing.", StringComparison.Ordinal))
             .ToDictionary(library => library.Name.Split('/')[0], library => library.Value.GetProperty("type").GetString());
 
-        Assert.Equal(["Invoicing.Core", "Invoicing.EInvoicing", "Invoicing.Pdf", "Invoicing.Storage.Sqlite"], libraries.Keys.Order(StringComparer.Ordinal));
+        // Invoicing.Reporting comes with Invoicing.Pdf, whose statement of account is Reporting's model.
+        Assert.Equal(["Invoicing.Core", "Invoicing.EInvoicing", "Invoicing.Pdf", "Invoicing.Reporting", "Invoicing.Storage.Sqlite"], libraries.Keys.Order(StringComparer.Ordinal));
         Assert.All(libraries.Values, type => Assert.Equal("package", type));
     }
 
@@ -45,7 +46,7 @@ public sealed class HostRunTests : IDisposable
         var run = ProcessRun.Start(invoicing, _workFolder.FullName, "--help");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var command in new[] { "demo", "totals", "validate", "convert", "render", "dunning", "report", "roi" })
+        foreach (var command in new[] { "demo", "totals", "validate", "convert", "render", "dunning", "report", "statement", "roi" })
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }

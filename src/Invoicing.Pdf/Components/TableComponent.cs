@@ -11,9 +11,11 @@ internal sealed record TableRow(IReadOnlyList<string> Cells, IReadOnlyList<strin
 
 /// <summary>
 /// A table that runs over as many pages as it needs: the column header is repeated at the top of each page,
-/// rows are kept whole on a page when they fit one, and cells wrap inside their column.
+/// rows are kept whole on a page when they fit one, and cells wrap inside their column. When given,
+/// <paramref name="carriedOver"/> makes the row drawn under the repeated header (a statement's balance brought
+/// forward); it is asked for at the page break, so it can tell what the rows drawn so far add up to.
 /// </summary>
-internal sealed class TableComponent(IReadOnlyList<TableColumn> columns, IEnumerable<TableRow> rows, double? width = null, double? x = null) : IComponent
+internal sealed class TableComponent(IReadOnlyList<TableColumn> columns, IEnumerable<TableRow> rows, double? width = null, double? x = null, Func<TableRow>? carriedOver = null) : IComponent
 {
     private const double Padding = 4;
 
@@ -29,7 +31,14 @@ internal sealed class TableComponent(IReadOnlyList<TableColumn> columns, IEnumer
         flow.EnsureRoom(headerHeight + 30);
         DrawHeader(flow, left, widths, headerHeight);
         var previous = flow.OnNewPage;
-        flow.OnNewPage = f => DrawHeader(f, left, widths, headerHeight);
+        flow.OnNewPage = f =>
+        {
+            DrawHeader(f, left, widths, headerHeight);
+            if (carriedOver is not null)
+            {
+                DrawRow(f, carriedOver(), left, total, widths);
+            }
+        };
         try
         {
             foreach (var row in rows)

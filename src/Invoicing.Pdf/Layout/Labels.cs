@@ -27,6 +27,13 @@ internal sealed record Labels
         ReminderSubject = "Objet : relance pour factures impayées", ReminderDate = "Date", DaysLate = "Jours de retard",
         OverdueInvoice = "Facture", InvoiceDate = "Date facture", Fees = "Frais de recouvrement", Interest = "Intérêts de retard",
         TotalDue = "Total à régler", Level = "Niveau de relance", Yes = "Oui",
+        Statement = "RELEVÉ DE COMPTE", StatementDate = "Arrêté au", CustomerAccount = "Compte client", Document = "Pièce",
+        Debit = "Débit", Credit = "Crédit", Balance = "Solde", OpeningBalance = "Solde d'ouverture", BroughtForward = "Report",
+        TotalDebit = "Total débit", TotalCredit = "Total crédit", BalanceDue = "Solde dû", BalanceInYourFavour = "Solde en votre faveur",
+        AgingTitle = "Ancienneté du solde", NotDue = "Non échu", Days = "jours", Over = "Plus de", TypeInvoice = "Facture",
+        TypeCreditNote = "Avoir", TypePayment = "Règlement", From = "Du", To = "au", Currency = "Devise", NoMovement = "Aucun mouvement",
+        OpenItemsNote = "Relevé des pièces non soldées au {0} : chaque facture ouverte, avec ses règlements et avoirs.",
+        PeriodNote = "Relevé des mouvements du {0} au {1}, après le solde d'ouverture ; le solde est ventilé par ancienneté au {1}.",
     };
 
     public static Labels English { get; } = new()
@@ -53,6 +60,13 @@ internal sealed record Labels
         ReminderSubject = "Subject: reminder of unpaid invoices", ReminderDate = "Date", DaysLate = "Days late",
         OverdueInvoice = "Invoice", InvoiceDate = "Invoice date", Fees = "Recovery fees", Interest = "Late-payment interest",
         TotalDue = "Total due", Level = "Reminder level", Yes = "Yes",
+        Statement = "STATEMENT OF ACCOUNT", StatementDate = "As of", CustomerAccount = "Customer account", Document = "Document",
+        Debit = "Debit", Credit = "Credit", Balance = "Balance", OpeningBalance = "Opening balance", BroughtForward = "Brought forward",
+        TotalDebit = "Total debit", TotalCredit = "Total credit", BalanceDue = "Balance due", BalanceInYourFavour = "Balance in your favour",
+        AgingTitle = "Aging of the balance", NotDue = "Not due", Days = "days", Over = "Over", TypeInvoice = "Invoice",
+        TypeCreditNote = "Credit note", TypePayment = "Payment", From = "From", To = "to", Currency = "Currency", NoMovement = "No movement",
+        OpenItemsNote = "Items open on {0}: each open invoice, with its payments and credit notes.",
+        PeriodNote = "Movements from {0} to {1}, after the opening balance; the balance is aged as of {1}.",
     };
 
     public required string Invoice { get; init; }
@@ -133,6 +147,32 @@ internal sealed record Labels
     public required string TotalDue { get; init; }
     public required string Level { get; init; }
     public required string Yes { get; init; }
+    public required string Statement { get; init; }
+    public required string StatementDate { get; init; }
+    public required string CustomerAccount { get; init; }
+    public required string Document { get; init; }
+    public required string Debit { get; init; }
+    public required string Credit { get; init; }
+    public required string Balance { get; init; }
+    public required string OpeningBalance { get; init; }
+    public required string BroughtForward { get; init; }
+    public required string TotalDebit { get; init; }
+    public required string TotalCredit { get; init; }
+    public required string BalanceDue { get; init; }
+    public required string BalanceInYourFavour { get; init; }
+    public required string AgingTitle { get; init; }
+    public required string NotDue { get; init; }
+    public required string Days { get; init; }
+    public required string Over { get; init; }
+    public required string TypeInvoice { get; init; }
+    public required string TypeCreditNote { get; init; }
+    public required string TypePayment { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public required string Currency { get; init; }
+    public required string NoMovement { get; init; }
+    public required string OpenItemsNote { get; init; }
+    public required string PeriodNote { get; init; }
 
     public static Labels For(PdfLanguage language) => language == PdfLanguage.English ? English : French;
 }

@@ -330,6 +330,28 @@ public sealed class PackageGuideExamplesTests : IDisposable
         Assert.Throws<InvoiceValidationException>(() => AgingBuckets.FromBoundaries(60, 30));
     }
 
+    /// <summary>docs/packages/Invoicing.Reporting.md and Invoicing.Pdf.md, docs/statement.md: a statement from a store, as CSV and PDF.</summary>
+    [Fact]
+    public async Task ReportingGuide_StatementFromAStore_WritesCsvAndPdf()
+    {
+        var store = InvoiceStores.CreateInMemory();
+        var invoicing = new InvoicingService(store, SystemClock.Instance);
+        var issued = await invoicing.IssueAsync(Draft(invoicing.Today));
+        await invoicing.RecordPaymentAsync(issued.Number, 100m, PaymentMethod.CreditTransfer, reference: "VIR-1234");
+        var asOf = invoicing.Today;
+
+        var statement = await Statements.BuildAsync(store, new StatementRequest("987654324", asOf) { From = asOf.PlusMonths(-3) });
+        using var csv = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        ReportCsv.WriteStatement(statement, csv);
+        using var pdf = new MemoryStream();
+        StatementPdf.Render(statement, pdf, new PdfRenderOptions { Language = PdfLanguage.English });
+
+        Assert.Equal(issued.Totals.AmountDue - 100m, statement.For("EUR")!.ClosingBalance);
+        Assert.Contains("VIR-1234", csv.ToString(), StringComparison.Ordinal);
+        Assert.True(pdf.Length > 0);
+        Assert.Throws<InvoiceValidationException>(() => Statements.Build([], new StatementRequest("987654324", asOf)));
+    }
+
     /// <summary>docs/packages/Invoicing.Roi.md: the two-figure form and a refused input.</summary>
     [Fact]
     public void RoiGuide_TwoFiguresAndBadInput_AsDocumented()

@@ -65,7 +65,7 @@ public sealed class PostgresArchiveTamperTests : IAsyncLifetime
         var verification = await _store.VerifyArchiveAsync();
 
         Assert.Equal("F2026-00003", verification.FirstBrokenNumber);
-        Assert.Contains("amount due column", verification.Reason, StringComparison.Ordinal);
+        Assert.Contains("issued.amount_due column", verification.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class PostgresArchiveTamperTests : IAsyncLifetime
         var verification = await _store.VerifyArchiveAsync();
 
         Assert.Equal("F2026-00003", verification.FirstBrokenNumber);
-        Assert.Contains("previous hash", verification.Reason, StringComparison.Ordinal);
+        Assert.Contains("was removed", verification.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -105,12 +105,6 @@ internal static class PostgreSqlArchive
             return false;
         }
 
-        if (reader.IsDBNull(15))
-        {
-            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
-            return false;
-        }
-
         var issued = account.Invoice;
         var document = issued.Document;
         return CheckPosition(verifier, number, reader.GetInt64(0), expectedPosition)
@@ -127,15 +121,30 @@ internal static class PostgreSqlArchive
                 ArchiveColumn.Of("issued.amount_due", reader.GetDecimal(10), account.AmountDue),
                 ArchiveColumn.Of("issued.issued_at", Instant.FromDateTimeUtc(reader.GetFieldValue<DateTime>(11)), issued.IssuedAt),
                 ArchiveColumn.Of("issued.previous_hash", reader.GetString(12), issued.PreviousHash),
-                ArchiveColumn.Of("issued.hash", reader.GetString(13), issued.Hash),
-                ArchiveColumn.Of("accounts.customer_key", reader.GetString(16), document.CustomerKey),
-                ArchiveColumn.Of("accounts.issue_date", Date(reader, 17), document.IssueDate),
-                ArchiveColumn.Of("accounts.due_date", Date(reader, 18), account.DueDate),
-                ArchiveColumn.Of("accounts.is_credit_note", reader.GetBoolean(19), document.Type.IsCreditNote()),
-                ArchiveColumn.Of("accounts.amount_due", reader.GetDecimal(20), account.AmountDue),
-                ArchiveColumn.Of("accounts.paid", reader.GetDecimal(21), account.Paid),
-                ArchiveColumn.Of("accounts.credited", reader.GetDecimal(22), account.Credited))
+                ArchiveColumn.Of("issued.hash", reader.GetString(13), issued.Hash))
+            && CheckAccount(verifier, reader, number, account)
             && verifier.Check(issued, reader.GetString(3), reader.IsDBNull(25) ? null : reader.GetString(25));
+    }
+
+    /// <summary>The account row: there is one, its copies are the document's, its paid and credited sums are its payments' and credits'.</summary>
+    private static bool CheckAccount(ArchiveChainVerifier verifier, NpgsqlDataReader reader, string number, InvoiceAccount account)
+    {
+        if (reader.IsDBNull(15))
+        {
+            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
+            return false;
+        }
+
+        var document = account.Invoice.Document;
+        return verifier.CheckColumns(
+            number,
+            ArchiveColumn.Of("accounts.customer_key", reader.GetString(16), document.CustomerKey),
+            ArchiveColumn.Of("accounts.issue_date", Date(reader, 17), document.IssueDate),
+            ArchiveColumn.Of("accounts.due_date", Date(reader, 18), account.DueDate),
+            ArchiveColumn.Of("accounts.is_credit_note", reader.GetBoolean(19), document.Type.IsCreditNote()),
+            ArchiveColumn.Of("accounts.amount_due", reader.GetDecimal(20), account.AmountDue),
+            ArchiveColumn.Of("accounts.paid", reader.GetDecimal(21), account.Paid),
+            ArchiveColumn.Of("accounts.credited", reader.GetDecimal(22), account.Credited));
     }
 
     /// <summary>Positions run 1, 2, 3...: a gap is a removed document, even one whose successor was re-linked.</summary>

@@ -98,12 +98,6 @@ public static class SqliteArchive
 
         var issued = account.Invoice;
         var document = issued.Document;
-        if (reader.IsDBNull(10))
-        {
-            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
-            return false;
-        }
-
         return verifier.CheckColumns(
                 number,
                 ArchiveColumn.Of("issued_documents.number", number, issued.Number),
@@ -113,17 +107,38 @@ public static class SqliteArchive
                 ArchiveColumn.Of("issued_documents.issue_date", reader.GetString(5), SqliteText.Date(document.IssueDate)),
                 ArchiveColumn.Of("issued_documents.issued_at", reader.GetString(6), SqliteText.Instant(issued.IssuedAt)),
                 ArchiveColumn.Of("issued_documents.previous_hash", reader.GetString(7), issued.PreviousHash),
-                ArchiveColumn.Of("issued_documents.hash", reader.GetString(8), issued.Hash),
-                ArchiveColumn.Of("accounts.is_credit_note", reader.GetInt64(11) != 0, document.Type.IsCreditNote()),
-                ArchiveColumn.Of("accounts.customer_key", reader.GetString(12), document.CustomerKey),
-                ArchiveColumn.Of("accounts.issue_date", reader.GetString(13), SqliteText.Date(document.IssueDate)),
-                ArchiveColumn.Of("accounts.due_date", reader.GetString(14), SqliteText.Date(account.DueDate)),
-                ArchiveColumn.Of("accounts.currency", reader.GetString(15), document.Currency.Code),
-                ArchiveColumn.Of("accounts.amount_due", reader.GetString(16), SqliteText.Amount(account.AmountDue)),
-                ArchiveColumn.Of("accounts.balance", reader.GetString(17), SqliteText.Amount(account.Balance)),
-                ArchiveColumn.Of("accounts.is_open", reader.GetInt64(18) != 0, account.IsOpen))
+                ArchiveColumn.Of("issued_documents.hash", reader.GetString(8), issued.Hash))
+            && CheckAccount(verifier, reader, number, account)
             && verifier.Check(issued, reader.GetString(2), reader.IsDBNull(21) ? null : reader.GetString(21));
     }
+
+    /// <summary>The account row: there is one, its copies are the document's, its balance and status follow from its payments and credits.</summary>
+    private static bool CheckAccount(ArchiveChainVerifier verifier, SqliteDataReader reader, string number, InvoiceAccount account)
+    {
+        if (reader.IsDBNull(10))
+        {
+            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
+            return false;
+        }
+
+        var document = account.Invoice.Document;
+        return verifier.CheckColumns(
+            number,
+            ArchiveColumn.Of("accounts.is_credit_note", reader.GetInt64(11) != 0, document.Type.IsCreditNote()),
+            ArchiveColumn.Of("accounts.customer_key", reader.GetString(12), document.CustomerKey),
+            ArchiveColumn.Of("accounts.issue_date", reader.GetString(13), SqliteText.Date(document.IssueDate)),
+            ArchiveColumn.Of("accounts.due_date", reader.GetString(14), SqliteText.Date(account.DueDate)),
+            ArchiveColumn.Of("accounts.currency", reader.GetString(15), document.Currency.Code),
+            Amount("accounts.amount_due", reader.GetString(16), account.AmountDue),
+            Amount("accounts.balance", reader.GetString(17), account.Balance),
+            ArchiveColumn.Of("accounts.is_open", reader.GetInt64(18) != 0, account.IsOpen));
+    }
+
+    /// <summary>An amount column compared as an amount (100.0 is 100.00), or as text when it does not hold one.</summary>
+    private static ArchiveColumn Amount(string name, string stored, decimal sealedValue) =>
+        decimal.TryParse(stored, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+            ? ArchiveColumn.Of(name, amount, sealedValue)
+            : ArchiveColumn.Of(name, stored, SqliteText.Amount(sealedValue));
 
     /// <summary>The counter rows the next issues draw from, against the archive's last document of each counter.</summary>
     private static async Task CheckCountersAsync(SqliteConnection connection, ArchiveChainVerifier verifier, CancellationToken cancellationToken)

@@ -29,9 +29,10 @@ public sealed record IssuedInvoice
 
     /// <summary>
     /// How <see cref="Hash"/> was computed: <see cref="ArchiveHash.FormatDocument"/> (documents issued before the numbering
-    /// metadata was hashed, and documents read without the property) or <see cref="ArchiveHash.FormatMetadata"/>.
+    /// metadata was hashed) or <see cref="ArchiveHash.FormatMetadata"/>. Unset (0, as JSON written before the property
+    /// existed reads) means format 1.
     /// </summary>
-    public int HashFormat { get; init; } = ArchiveHash.FormatDocument;
+    public int HashFormat { get; init => field = value == 0 ? ArchiveHash.FormatDocument : value; } = ArchiveHash.FormatDocument;
 
     /// <summary>When it was issued.</summary>
     public required Instant IssuedAt { get; init; }

@@ -14,7 +14,7 @@ public sealed class ArchiveHashTests
         ArchiveHash.Genesis);
 
     /// <summary>The same document as an archive before hash format 2 holds it: no counter key, format 1.</summary>
-    private static readonly IssuedInvoice Format1 = Sealed with { CounterKey = null, HashFormat = ArchiveHash.FormatDocument };
+    private static readonly IssuedInvoice Format1 = LegacyArchive.Chain(1)[0];
 
     [Fact]
     public void Compute_SameInput_SameLowerCaseHex()
@@ -112,8 +112,17 @@ public sealed class ArchiveHashTests
         Assert.Contains("numbered", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void DeserializeIssued_JsonWrittenBeforeFormat2_ReadsAsFormat1WithoutCounterKey()
+    {
+        var read = InvoiceJson.DeserializeIssued(LegacyArchive.Json(Format1));
+
+        Assert.Equal((ArchiveHash.FormatDocument, (string?)null), (read.HashFormat, read.CounterKey));
+        Assert.Equal(Format1.Hash, ArchiveHash.Compute(read));
+    }
+
     [Theory]
-    [InlineData(0)]
+    [InlineData(-1)]
     [InlineData(3)]
     public void Compute_UnknownFormat_ArgumentException(int format)
     {

@@ -131,7 +131,7 @@ internal static class PostgreSqlArchive
     {
         if (reader.IsDBNull(15))
         {
-            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
+            verifier.Broken(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
             return false;
         }
 
@@ -155,7 +155,7 @@ internal static class PostgreSqlArchive
             return true;
         }
 
-        verifier.Unreadable(number, FormattableString.Invariant($"its position {position} is not {expected} (a document was removed)"));
+        verifier.Broken(number, FormattableString.Invariant($"its position {position} is not {expected} (a document was removed)"));
         return false;
     }
 

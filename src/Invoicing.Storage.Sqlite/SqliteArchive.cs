@@ -117,7 +117,7 @@ public static class SqliteArchive
     {
         if (reader.IsDBNull(10))
         {
-            verifier.Unreadable(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
+            verifier.Broken(number, "its account row is missing (the invoice would be left out of every query, reminder and report)");
             return false;
         }
 

@@ -164,8 +164,16 @@ public sealed class ArchiveChainVerifier
     }
 
     /// <summary>Records that a document could not even be read; the chain is broken at <paramref name="number"/>.</summary>
-    public void Unreadable(string number, string reason)
+    public void Unreadable(string number, string reason) => Broken(number, reason);
+
+    /// <summary>
+    /// Records a broken link the store found itself at the next document, <paramref name="number"/>: a row that is
+    /// missing or out of place where the store's schema requires it (an account row, a position).
+    /// </summary>
+    public void Broken(string number, string reason)
     {
+        ArgumentNullException.ThrowIfNull(number);
+        ArgumentNullException.ThrowIfNull(reason);
         Failure ??= new ArchiveVerification(_checked + 1, number, reason);
     }
 

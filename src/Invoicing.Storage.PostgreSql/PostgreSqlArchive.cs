@@ -82,7 +82,17 @@ internal static class PostgreSqlArchive
                 FormattableString.Invariant($"the chain head records {headLength} documents ending in hash {headHash[..Math.Min(12, headHash.Length)]}..., the archive holds {rows} ending in {verifier.NextPreviousHash[..12]}...: documents after this one were removed"));
         }
 
-        verifier.CheckCounters(await ReadCountersAsync(connection, transaction, cancellationToken).ConfigureAwait(false));
+        var counters = await ReadCountersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var (_, key, series) in counters)
+        {
+            if (!string.Equals(key, series, StringComparison.Ordinal) && !key.StartsWith(series + "/", StringComparison.Ordinal))
+            {
+                verifier.Broken("(counter " + key + ")", $"its counters.series_id column holds '{series}', which is not the series of counter '{key}' (the counter row was altered)");
+                return verifier.Result();
+            }
+        }
+
+        verifier.CheckCounters(counters.Select(c => c.Counter));
         return verifier.Result();
     }
 
@@ -161,16 +171,17 @@ internal static class PostgreSqlArchive
 
     private static LocalDate Date(NpgsqlDataReader reader, int ordinal) => LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(ordinal));
 
-    private static async Task<List<ArchiveCounter>> ReadCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<List<(ArchiveCounter Counter, string CounterKey, string SeriesId)>> ReadCountersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        var counters = new List<ArchiveCounter>();
-        var command = new NpgsqlCommand("SELECT counter_key, last_sequence, last_issue_date FROM counters ORDER BY counter_key", connection, transaction);
+        var counters = new List<(ArchiveCounter, string, string)>();
+        var command = new NpgsqlCommand("SELECT counter_key, series_id, last_sequence, last_issue_date FROM counters ORDER BY counter_key", connection, transaction);
         await using var commandScope = command.ConfigureAwait(false);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            counters.Add(new ArchiveCounter(reader.GetString(0), reader.GetInt64(1), Date(reader, 2)));
+            var key = reader.GetString(0);
+            counters.Add((new ArchiveCounter(key, reader.GetInt64(2), Date(reader, 3)), key, reader.GetString(1)));
         }
 
         return counters;

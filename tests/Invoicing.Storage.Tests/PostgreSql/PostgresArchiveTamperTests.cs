@@ -104,6 +104,7 @@ public sealed class PostgresArchiveTamperTests : IAsyncLifetime
     [InlineData("UPDATE counters SET last_sequence = 7", "records sequence 7")]
     [InlineData("UPDATE counters SET last_issue_date = '2026-12-31'", "of 2026-12-31")]
     [InlineData("DELETE FROM counters", "is missing")]
+    [InlineData("UPDATE counters SET series_id = 'credit-notes'", "counters.series_id")]
     [InlineData("UPDATE chain_head SET hash = repeat('e', 64)", "chain head")]
     public async Task VerifyArchiveAsync_CounterOrChainHeadChanged_Reported(string sql, string reason)
     {

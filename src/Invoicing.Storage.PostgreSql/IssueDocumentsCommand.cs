@@ -51,9 +51,11 @@ internal static class IssueDocumentsCommand
         Document = item.Request.Document with { Number = item.Request.Series.Format(sequence, item.Request.Document.IssueDate) },
         Totals = item.Totals,
         SeriesId = item.Request.Series.Id,
+        CounterKey = item.CounterKey,
         Sequence = sequence,
         IssuedAt = item.Request.IssuedAt,
         PreviousHash = previousHash,
+        HashFormat = ArchiveHash.FormatMetadata,
         Hash = hash,
     };
 

@@ -59,20 +59,21 @@ internal sealed class IssueTemplate
             return null;
         }
 
-        var numbered = request.Document with { Number = before + DigitsSentinel + after };
-        var hashInput = Template.Cut(
-            ArchiveHash.Input(PreviousHashSentinel, numbered, request.Series.Id, SequenceSentinel, request.IssuedAt),
-            [new(PreviousHashSentinel, "p", 1), new(DigitsSentinel, "n", 2), new(SequenceText, "s", 1)]);
         var issued = new IssuedInvoice
         {
-            Document = numbered,
+            Document = request.Document with { Number = before + DigitsSentinel + after },
             Totals = totals,
             SeriesId = request.Series.Id,
+            CounterKey = request.Series.CounterKey(issueDate),
             Sequence = SequenceSentinel,
             IssuedAt = request.IssuedAt,
             PreviousHash = PreviousHashSentinel,
+            HashFormat = ArchiveHash.FormatMetadata,
             Hash = HashSentinel,
         };
+        var hashInput = Template.Cut(
+            ArchiveHash.Input(issued),
+            [new(PreviousHashSentinel, "p", 1), new(DigitsSentinel, "n", 2), new(SequenceText, "s", 1)]);
         var document = Template.Cut(
             Encoding.UTF8.GetBytes(StoreJson.SerializeIssued(issued)),
             [new(PreviousHashSentinel, "p", 1), new(DigitsSentinel, "n", 1), new(SequenceText, "s", 1), new(HashSentinel, "h", 1)]);

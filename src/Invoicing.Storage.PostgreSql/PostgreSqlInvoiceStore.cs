@@ -394,85 +394,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
     }
 
     public Task<ArchiveVerification> VerifyArchiveAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(nameof(VerifyArchiveAsync), async connection =>
-        {
-            // One snapshot for the whole walk, so documents issued meanwhile neither break nor extend it.
-            var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
-            await using var transactionScope = transaction.ConfigureAwait(false);
-            long headLength;
-            string headHash;
-            var head = new NpgsqlCommand("SELECT length, hash FROM chain_head WHERE id = 1", connection, transaction);
-            await using (head.ConfigureAwait(false))
-            {
-                var reader = await head.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using var readerScope = reader.ConfigureAwait(false);
-                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return new ArchiveVerification(0, "(chain head)", "the chain head row is missing");
-                }
-
-                headLength = reader.GetInt64(0);
-                headHash = reader.GetString(1);
-            }
-
-            var verifier = new ArchiveChainVerifier();
-            string? lastNumber = null;
-            var lastHash = ArchiveHash.Genesis;
-            long rows = 0;
-            var command = new NpgsqlCommand(
-                "SELECT position, number, series_id, sequence, is_credit_note, customer_key, issue_date, due_date, amount_due, previous_hash, hash, document FROM issued ORDER BY position",
-                connection,
-                transaction);
-            await using (command.ConfigureAwait(false))
-            {
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using var readerScope = reader.ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows++;
-                    var number = reader.GetString(1);
-                    IssuedInvoice issued;
-                    try
-                    {
-                        issued = InvoiceJson.DeserializeIssued(reader.GetString(11));
-                    }
-                    catch (InvoiceFormatException exception)
-                    {
-                        verifier.Unreadable(number, "its stored document cannot be read: " + exception.Message);
-                        break;
-                    }
-
-                    if (!verifier.Check(issued))
-                    {
-                        break;
-                    }
-
-                    var mismatch = ColumnMismatch(reader, issued, rows);
-                    if (mismatch is not null)
-                    {
-                        return new ArchiveVerification(rows - 1, number, mismatch);
-                    }
-
-                    lastNumber = number;
-                    lastHash = issued.Hash;
-                }
-            }
-
-            if (verifier.Failure is { } failure)
-            {
-                return failure;
-            }
-
-            if (headLength != rows || !string.Equals(headHash, lastHash, StringComparison.Ordinal))
-            {
-                return new ArchiveVerification(
-                    rows,
-                    lastNumber ?? "(none)",
-                    FormattableString.Invariant($"the chain head records {headLength} documents ending in hash {headHash[..12]}..., the archive holds {rows} ending in {lastHash[..12]}...: documents after this one were removed"));
-            }
-
-            return verifier.Result();
-        }, cancellationToken);
+        RunAsync(nameof(VerifyArchiveAsync), connection => PostgreSqlArchive.VerifyAsync(connection, cancellationToken), cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -488,25 +410,6 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         {
             _database.Dispose();
         }
-    }
-
-    /// <summary>The first denormalized column that disagrees with the frozen document, or null.</summary>
-    private static string? ColumnMismatch(NpgsqlDataReader reader, IssuedInvoice issued, long expectedPosition)
-    {
-        var document = issued.Document;
-        return
-            reader.GetInt64(0) != expectedPosition ? FormattableString.Invariant($"its position {reader.GetInt64(0)} is not {expectedPosition} (a document was removed)")
-            : reader.GetString(1) != issued.Number ? "its number column does not match its document"
-            : reader.GetString(2) != issued.SeriesId ? "its series column does not match its document"
-            : reader.GetInt64(3) != issued.Sequence ? "its sequence column does not match its document"
-            : reader.GetBoolean(4) != document.Type.IsCreditNote() ? "its document type column does not match its document"
-            : reader.GetString(5) != document.CustomerKey ? "its customer column does not match its document"
-            : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(6)) != document.IssueDate ? "its issue date column does not match its document"
-            : LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(7)) != (document.DueDate ?? document.IssueDate) ? "its due date column does not match its document"
-            : reader.GetDecimal(8) != issued.Totals.AmountDue ? "its amount due column does not match its document"
-            : reader.GetString(9) != issued.PreviousHash ? "its previous hash column does not match its document"
-            : reader.GetString(10) != issued.Hash ? "its hash column does not match its document"
-            : null;
     }
 
     private static InvoiceAccount ReadAccount(NpgsqlDataReader reader) => new()

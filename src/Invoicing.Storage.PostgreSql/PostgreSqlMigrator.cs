@@ -61,6 +61,12 @@ internal static class PostgreSqlMigrator
 
                 await ExecuteAsync(connection, transaction, $"SET LOCAL search_path TO \"{schema}\"", cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(connection, transaction, sql, cancellationToken).ConfigureAwait(false);
+                if (name.EndsWith(PostgreSqlArchiveCheckpoint.MigrationSuffix, StringComparison.Ordinal))
+                {
+                    // The documents hashed in format 1 are sealed by the same code as every store's, in the same transaction.
+                    await PostgreSqlArchiveCheckpoint.SealAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                }
+
                 await ExecuteAsync(
                     connection,
                     transaction,

@@ -25,11 +25,14 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
     private volatile bool _migrated;
     private volatile bool _disposed;
 
-    /// <summary>Everything an issue needs to read, in one row (the sub-selects are NULL or 0 when there is nothing).</summary>
+    /// <summary>
+    /// Everything an issue needs to read, in one row (the sub-selects are NULL or 0 when there is nothing). The chain head
+    /// is the last document's hash, or the checkpoint's when the last document is the last one it seals.
+    /// </summary>
     private const string IssueStateSql = """
         SELECT (SELECT last_sequence FROM counters WHERE counter_key = $key),
                (SELECT last_issue_date FROM counters WHERE counter_key = $key),
-               (SELECT hash FROM issued_documents ORDER BY position DESC LIMIT 1),
+               (SELECT coalesce(c.hash, d.hash) FROM issued_documents d LEFT JOIN archive_checkpoint c ON c.last_hash = d.hash ORDER BY d.position DESC LIMIT 1),
                EXISTS (SELECT 1 FROM drafts WHERE id = $draft)
         """;
 

@@ -39,6 +39,12 @@ internal static class SqliteMigrator
         foreach (var (version, name) in Scripts.Where(script => script.Version > current))
         {
             await ExecuteAsync(connection, transaction, ReadScript(name), cancellationToken).ConfigureAwait(false);
+            if (name.EndsWith(SqliteArchiveCheckpoint.ScriptSuffix, StringComparison.Ordinal))
+            {
+                // The documents hashed in format 1 are sealed by code (SQLite has no SHA-256), in the same transaction.
+                await SqliteArchiveCheckpoint.SealAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
             var record = connection.CreateCommand();
             await using var recordScope = record.ConfigureAwait(false);
             record.Transaction = transaction;

@@ -204,24 +204,27 @@ public static class InvoiceLifecycle
     }
 
     /// <summary>
-    /// Numbers and seals a document: formats its number from the series, and links it to the chain.
+    /// Numbers and seals a document: formats its number from the series, and links it to the chain in
+    /// <see cref="ArchiveHash.FormatMetadata"/>, recording the counter its sequence was drawn from.
     /// Call it last in the issuing transaction, once every check has passed and the sequence is drawn.
     /// </summary>
     public static IssuedInvoice Seal(IssueRequest request, InvoiceTotals totals, long sequence, string previousHash)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(totals);
-        var document = request.Document with { Number = request.Series.Format(sequence, request.Document.IssueDate) };
-        return new IssuedInvoice
+        var unhashed = new IssuedInvoice
         {
-            Document = document,
+            Document = request.Document with { Number = request.Series.Format(sequence, request.Document.IssueDate) },
             Totals = totals,
             SeriesId = request.Series.Id,
+            CounterKey = request.Series.CounterKey(request.Document.IssueDate),
             Sequence = sequence,
             IssuedAt = request.IssuedAt,
             PreviousHash = previousHash,
-            Hash = ArchiveHash.Compute(previousHash, document, request.Series.Id, sequence, request.IssuedAt),
+            HashFormat = ArchiveHash.FormatMetadata,
+            Hash = string.Empty,
         };
+        return unhashed with { Hash = ArchiveHash.Compute(unhashed) };
     }
 
     /// <summary>The refusal when the series formats a number the store already holds (a pattern without the year on a yearly series).</summary>

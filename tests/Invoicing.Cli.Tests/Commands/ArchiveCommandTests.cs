@@ -65,6 +65,25 @@ public sealed class ArchiveCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_CounterKeyChangedByHand_Exit1NamingTheRowAndTheColumn()
+    {
+        using (var connection = new SqliteConnection($"Data Source={Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TRIGGER issued_documents_no_update; UPDATE issued_documents SET counter_key = 'invoices' WHERE number = 'F2026-00002'";
+            command.ExecuteNonQuery();
+        }
+
+        var result = await CliRunner.RunAsync("archive", "verify", "--db", Database);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.OutLines);
+        Assert.StartsWith("archive broken at F2026-00002:", line, StringComparison.Ordinal);
+        Assert.Contains("counter_key", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_MissingFile_Exit2OneLineAndNoFileCreated()
     {
         var missing = Path.Combine(_folder, "missing.db");

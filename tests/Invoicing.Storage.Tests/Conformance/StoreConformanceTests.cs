@@ -606,6 +606,24 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(3, result.DocumentsChecked);
     }
 
+    [Fact]
+    public async Task IssueAsync_AnySeries_SealsInFormat2WithTheCounterItDrewFrom()
+    {
+        var store = await NewStoreAsync();
+        var continuous = new NumberSeries("shop", "S-{seq}");
+
+        var yearly = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var first = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft(), series: continuous));
+        var nextYear = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft(new LocalDate(2027, 1, 5)), series: continuous));
+
+        Assert.Equal(("invoices/2026", "shop", "shop"), (yearly.CounterKey, first.CounterKey, nextYear.CounterKey));
+        Assert.Equal(2, nextYear.Sequence);
+        Assert.All(new[] { yearly, first, nextYear }, issued => Assert.Equal(ArchiveHash.FormatMetadata, issued.HashFormat));
+        Assert.All(new[] { yearly, first, nextYear }, issued => Assert.Equal(ArchiveHash.Compute(issued), issued.Hash));
+        Assert.Equal(nextYear, await store.GetAsync("S-2"));
+        Assert.True((await store.VerifyArchiveAsync()).IsIntact);
+    }
+
     // ---- lifetime
 
     [Fact]

@@ -90,9 +90,9 @@ public sealed class PostgresIssueFunctionTests : IAsyncLifetime
 
         var filled = Fill(template.HashInput, previous, digits, sequence, hash: null);
 
-        var numbered = request.Document with { Number = template.NumberBefore + digits + template.NumberAfter };
-        Assert.Equal("Q\"2026-042é", numbered.Number);
-        Assert.Equal(ArchiveHash.Input(previous, numbered, "q", sequence, request.IssuedAt), filled);
+        var sealedDocument = InvoiceLifecycle.Seal(request, totals, sequence, previous);
+        Assert.Equal("Q\"2026-042é", sealedDocument.Number);
+        Assert.Equal(ArchiveHash.Input(sealedDocument), filled);
     }
 
     [Fact]

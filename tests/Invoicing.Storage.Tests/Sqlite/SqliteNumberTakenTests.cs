@@ -62,7 +62,7 @@ public sealed class SqliteNumberTakenTests : IAsyncLifetime
 
     private void InsertIssuedRow(string number, string counterKey, long sequence) => Execute(
         "INSERT INTO issued_documents (number, series_id, counter_key, sequence, type_code, issue_date, issued_at, previous_hash, hash, document_json) " +
-        $"VALUES ('{number}', 'by-hand', '{counterKey}', {sequence}, 380, '2026-11-01', '2026-11-01T09:00:00Z', '{new string('0', 64)}', '{new string('b', 64)}', '{{}}')");
+        $"VALUES ('{number}', 'by-hand', '{counterKey}', {sequence}, 380, '2026-11-01', '2026-11-01T09:00:00Z', '{new string('0', 64)}', '{new string('b', 64)}', '{{\"hashFormat\":2}}')");
 
     private void Execute(string sql)
     {

@@ -76,6 +76,39 @@ public static partial class InvoiceCalculator
         };
     }
 
+    /// <summary>
+    /// The amount with VAT included of a line priced with VAT included, as the buyer sees it: round(VAT-inclusive price x
+    /// quantity / base quantity) + its charges - its allowances, each rounded to the minor unit. Its net amount (BT-131)
+    /// depends on the other lines of its VAT group: see <see cref="Calculate"/>.
+    /// </summary>
+    /// <exception cref="InvoiceValidationException">
+    /// The line has no VAT-inclusive price, its base quantity is not positive, or the amounts overflow.
+    /// </exception>
+    public static decimal LineVatInclusiveAmount(InvoiceLine line, Currency currency)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var where = new Position { Area = Area.Line };
+        if (line.VatInclusivePrice is not { } price)
+        {
+            throw Invalid("INV-VATINCL-LINE", "vatInclusivePrice", "This line is priced without VAT: its amount is its net amount (BT-131).");
+        }
+
+        try
+        {
+            var amount = currency.Round(price * line.Quantity / BaseQuantityOf(line, ref where));
+            foreach (var item in line.AllowancesCharges)
+            {
+                amount += SignedLineAmount(item, currency, ref where);
+            }
+
+            return amount;
+        }
+        catch (OverflowException overflow)
+        {
+            throw Overflow(where, overflow);
+        }
+    }
+
     private static ValueList<AllowanceCharge> WithoutVat(ValueList<AllowanceCharge> items, Component[] components, int first)
     {
         if (items.Count == 0)
@@ -142,10 +175,7 @@ public static partial class InvoiceCalculator
                 components.Add(new Component(group, currency.Round(price * line.Quantity / BaseQuantityOf(line, ref where))));
                 foreach (var item in line.AllowancesCharges)
                 {
-                    var amount = item is null
-                        ? throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.")
-                        : currency.Round(item.Amount);
-                    components.Add(new Component(group, item.IsCharge ? amount : -amount));
+                    components.Add(new Component(group, SignedLineAmount(item, currency, ref where)));
                 }
             }
 
@@ -197,9 +227,7 @@ public static partial class InvoiceCalculator
         }
         catch (OverflowException overflow)
         {
-            throw new InvoiceValidationException(
-                ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."),
-                overflow);
+            throw Overflow(where, overflow);
         }
     }
 

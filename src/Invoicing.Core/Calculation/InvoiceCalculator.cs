@@ -83,9 +83,7 @@ public static partial class InvoiceCalculator
         }
         catch (OverflowException overflow)
         {
-            throw new InvoiceValidationException(
-                ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."),
-                overflow);
+            throw Overflow(where, overflow);
         }
     }
 
@@ -111,16 +109,22 @@ public static partial class InvoiceCalculator
         var net = currency.Round(line.NetPrice * line.Quantity / BaseQuantityOf(line, ref where));
         foreach (var item in line.AllowancesCharges)
         {
-            if (item is null)
-            {
-                throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.");
-            }
-
-            var amount = currency.Round(item.Amount);
-            net += item.IsCharge ? amount : -amount;
+            net += SignedLineAmount(item, currency, ref where);
         }
 
         return net;
+    }
+
+    /// <summary>A line allowance (negative) or charge (positive), rounded to the minor unit.</summary>
+    private static decimal SignedLineAmount(AllowanceCharge? item, Currency currency, ref Position where)
+    {
+        if (item is null)
+        {
+            throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.");
+        }
+
+        var amount = currency.Round(item.Amount);
+        return item.IsCharge ? amount : -amount;
     }
 
     /// <summary>
@@ -204,6 +208,9 @@ public static partial class InvoiceCalculator
         var byCategory = left.Category.CompareTo(right.Category);
         return byCategory != 0 ? byCategory : Nullable.Compare(left.Rate, right.Rate);
     }
+
+    private static InvoiceValidationException Overflow(Position where, OverflowException overflow) =>
+        new(ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."), overflow);
 
     private static InvoiceValidationException Invalid(string rule, string path, string message) =>
         new(ValidationIssue.Error(rule, path, message));

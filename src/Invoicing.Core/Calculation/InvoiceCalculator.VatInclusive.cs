@@ -220,7 +220,7 @@ public static partial class InvoiceCalculator
                     lineNets[i] += shared[c].Net;
                 }
 
-                netPrices[i] = NetPriceOf(line, shared[lineStarts[i]].Net, groups[shared[lineStarts[i]].Group].Divisor, currency);
+                netPrices[i] = NetPriceOf(line, shared[lineStarts[i]].Net, groups[shared[lineStarts[i]].Group].Divisor, currency, ref where);
             }
 
             return new VatInclusiveFigures(shared, lineStarts, lineNets, netPrices, ValueList<VatBreakdown>.Wrap(breakdown), vatTotal);
@@ -336,7 +336,8 @@ public static partial class InvoiceCalculator
     /// The net price (BT-146) that gives the price component's net back: net x base quantity / quantity, with the
     /// fewest decimals (at least the currency's) for which round(price x quantity / base quantity) equals that net.
     /// </summary>
-    private static decimal NetPriceOf(InvoiceLine line, decimal net, decimal divisor, Currency currency)
+    /// <exception cref="InvoiceValidationException">No price of at most 28 decimals does (an absurdly large quantity).</exception>
+    private static decimal NetPriceOf(InvoiceLine line, decimal net, decimal divisor, Currency currency, ref Position where)
     {
         var baseQuantity = line.BaseQuantity ?? 1m;
         if (line.Quantity == 0m)
@@ -346,7 +347,7 @@ public static partial class InvoiceCalculator
         }
 
         var exact = net * baseQuantity / line.Quantity;
-        for (var decimals = currency.MinorUnits; decimals < 28; decimals++)
+        for (var decimals = currency.MinorUnits; decimals <= 28; decimals++)
         {
             var price = Math.Round(exact, decimals, MidpointRounding.AwayFromZero);
             if (currency.Round(price * line.Quantity / baseQuantity) == net)
@@ -355,7 +356,7 @@ public static partial class InvoiceCalculator
             }
         }
 
-        return exact;
+        throw Invalid("INV-OVERFLOW", where.Path() + ".quantity", "The quantity is too large for any net price (BT-146) of at most 28 decimals to give the line's net amount back exactly.");
     }
 
     private static decimal MinorUnitsScale(Currency currency)

@@ -193,6 +193,16 @@ public sealed class VatInclusivePricesTests
     }
 
     [Fact]
+    public void Calculate_QuantityTooLargeForAnExactNetPrice_IsRefusedNamingTheQuantity()
+    {
+        // Found by the property below: -7.9e28 x 1e-28 has a net that no price of 28 decimals gives back.
+        var issue = Assert.Single(Refused(Invoice(Line("1", decimal.MinValue, 1e-28m, 0.181013655m)) with { Currency = Currency.Kwd }).Issues);
+
+        Assert.Equal("INV-OVERFLOW", issue.RuleId);
+        Assert.Equal("lines[0].quantity", issue.Path);
+    }
+
+    [Fact]
     public void LineNet_VatInclusiveLine_IsRefusedBecauseItDependsOnItsGroup()
     {
         var error = Assert.Throws<InvoiceValidationException>(() => InvoiceCalculator.LineNet(Line("1", 1m, 0.99m), Currency.Eur));

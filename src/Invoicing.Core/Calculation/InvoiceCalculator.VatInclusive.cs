@@ -128,29 +128,36 @@ public static partial class InvoiceCalculator
 
     private static InvoiceTotals VatInclusiveTotals(Invoice invoice, VatInclusiveFigures figures)
     {
-        var lineNetTotal = 0m;
-        foreach (var net in figures.LineNets)
+        try
         {
-            lineNetTotal += net;
-        }
+            var lineNetTotal = 0m;
+            foreach (var net in figures.LineNets)
+            {
+                lineNetTotal += net;
+            }
 
-        decimal? allowanceTotal = null;
-        decimal? chargeTotal = null;
-        var first = figures.LineStarts[invoice.Lines.Count];
-        for (var i = 0; i < invoice.AllowancesCharges.Count; i++)
+            decimal? allowanceTotal = null;
+            decimal? chargeTotal = null;
+            var first = figures.LineStarts[invoice.Lines.Count];
+            for (var i = 0; i < invoice.AllowancesCharges.Count; i++)
+            {
+                var net = figures.Components[first + i].Net;
+                if (invoice.AllowancesCharges[i].IsCharge)
+                {
+                    chargeTotal = (chargeTotal ?? 0m) + net;
+                }
+                else
+                {
+                    allowanceTotal = (allowanceTotal ?? 0m) - net;
+                }
+            }
+
+            return Totals(invoice, lineNetTotal, allowanceTotal, chargeTotal, figures.VatTotal, figures.Breakdown, figures.LineNets);
+        }
+        catch (OverflowException overflow)
         {
-            var net = figures.Components[first + i].Net;
-            if (invoice.AllowancesCharges[i].IsCharge)
-            {
-                chargeTotal = (chargeTotal ?? 0m) + net;
-            }
-            else
-            {
-                allowanceTotal = (allowanceTotal ?? 0m) - net;
-            }
+            throw Overflow(new Position { Area = Area.Totals }, overflow);
         }
-
-        return Totals(invoice, lineNetTotal, allowanceTotal, chargeTotal, figures.VatTotal, figures.Breakdown, figures.LineNets);
     }
 
     /// <summary>Computes the groups, their bases and VAT, and each component's net (see the remarks on this class).</summary>

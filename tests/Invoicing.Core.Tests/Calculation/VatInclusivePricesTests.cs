@@ -193,6 +193,15 @@ public sealed class VatInclusivePricesTests
     }
 
     [Fact]
+    public void Calculate_PrepaidAmountOverflowingTheAmountDue_ReportsOverflowOnTheTotals()
+    {
+        var issue = Assert.Single(Refused(Invoice(Line("1", 1m, 0.99m)) with { PrepaidAmount = decimal.MinValue }).Issues);
+
+        Assert.Equal("INV-OVERFLOW", issue.RuleId);
+        Assert.Equal("totals", issue.Path);
+    }
+
+    [Fact]
     public void Calculate_QuantityTooLargeForAnExactNetPrice_IsRefusedNamingTheQuantity()
     {
         // Found by the property below: -7.9e28 x 1e-28 has a net that no price of 28 decimals gives back.

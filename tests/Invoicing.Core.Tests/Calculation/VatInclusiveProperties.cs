@@ -179,6 +179,7 @@ public sealed class VatInclusiveProperties
         {
             Lines = [line, line with { Id = "2", Quantity = Maybe(quantity, 5) }],
             AllowancesCharges = [new AllowanceCharge { Amount = Maybe(allowance, 6), VatCategory = (VatCategory)(category % 12), VatRate = Maybe(rate, 7), Reason = "d" }],
+            PrepaidAmount = (pick & 0x08) != 0 ? Extremes[pick % Extremes.Length] : null,
         };
 
         try

@@ -1,40 +1,33 @@
 namespace Invoicing.Core;
 
-/// <summary>
-/// Invoices priced with VAT included (B2C): the net figures EN 16931 asks for are derived from the VAT-inclusive
-/// amounts so that the grand total (BT-112) is exactly their sum.
-/// </summary>
-/// <remarks>
-/// <para>
-/// Every amount of such an invoice includes VAT: the line's price amount round(VAT-inclusive price x quantity / base
-/// quantity), its line allowances and charges, and the document-level allowances and charges. Each of these amounts,
-/// rounded to the minor unit, is a <em>component</em> of the (category, rate) group it belongs to (the line's
-/// category and rate, or the allowance's own). Per group, with d = 1 + rate / 100 (d = 1 for the zero-VAT categories
-/// Z, E and G, whose gross amount is their net amount):
-/// </para>
-/// <list type="number">
-/// <item>G = sum of the group's signed components (charges added, allowances subtracted): exact.</item>
-/// <item>Taxable base BT-116: B = round(G / d), half away from zero.</item>
-/// <item>VAT BT-117: T = G - B, so that B + T = G and the grand total is the sum of the VAT-inclusive amounts to
-/// the cent. With B = G / d + e and |e| &lt;= u / 2 (u the minor unit), T - B x rate / 100 = -e x d: T is within
-/// u / 2 x (1 + rate / 100) of the exact VAT of B, so never more than one minor unit from round(B x rate / 100) when
-/// the rate is at most 100. The official schematron's BR-CO-17 allows one whole currency unit.</item>
-/// <item>The base is shared out over the components by largest remainder: each component's exact net c / d is
-/// rounded down to the minor unit, and the k = (B - sum of those) / u components with the largest remainders (the
-/// earlier one on a tie: lines in order, each line's price amount before its allowances and charges, then the
-/// document-level ones) get one minor unit more. 0 &lt;= k &lt;= the number of components, so no component moves by
-/// a full unit from its exact net, and the nets sum to B exactly (BR-CO-10, BR-CO-13, BR-S-08 and its siblings).</item>
-/// <item>Line net BT-131 = price component's net + its charges' nets - its allowances' nets. The net price BT-146 is
-/// that price component's net x base quantity / quantity, with as few decimals (at least the currency's) as make
-/// round(net price x quantity / base quantity) give the price component's net back exactly, so that the e-invoice
-/// recomputed line by line (EN 16931, Peppol R120) finds the same line nets.</item>
-/// </list>
-/// <para>
-/// The e-invoice therefore carries a net-priced invoice (<see cref="ToNetPrices"/>) with the totals computed here. Its
-/// VAT recomputed on the net figures alone, round(B x rate / 100), may differ from T by one minor unit: that is the
-/// cost of a grand total equal to the prices shown to the consumer, and it is within BR-CO-17.
-/// </para>
-/// </remarks>
+// Invoices priced with VAT included (B2C): the net figures EN 16931 asks for are derived from the VAT-inclusive
+// amounts so that the grand total (BT-112) is exactly their sum (docs/invoice-json.md, "Prices with VAT included").
+//
+// Every amount of such an invoice includes VAT: the line's price amount round(VAT-inclusive price x quantity / base
+// quantity), its line allowances and charges, and the document-level allowances and charges. Each of these amounts,
+// rounded to the minor unit u, is a component of the (category, rate) group it belongs to (the line's category and
+// rate, or the allowance's own). Per group, with d = 1 + rate / 100 (d = 1 for the zero-VAT categories Z, E and G,
+// whose gross amount is their net amount):
+//
+// 1. G = sum of the group's signed components (charges added, allowances subtracted): exact.
+// 2. Taxable base BT-116: B = round(G / d), half away from zero.
+// 3. VAT BT-117: T = G - B, so that B + T = G and the grand total is the sum of the VAT-inclusive amounts to the
+//    cent. With B = G / d + e and |e| <= u / 2, T - B x rate / 100 = -e x d: T is within u / 2 x (1 + rate / 100) of
+//    the exact VAT of B, so never more than one minor unit from round(B x rate / 100) when the rate is at most 100.
+//    The official schematron's BR-CO-17 allows one whole currency unit.
+// 4. The base is shared out over the components by largest remainder: each component's exact net c / d is rounded
+//    down to u, and the k = (B - sum of those) / u components with the largest remainders (the earlier one on a tie:
+//    lines in order, each line's price amount before its allowances and charges, then the document-level ones) get
+//    one minor unit more. 0 <= k <= the number of components, so no component moves by a full unit from its exact
+//    net, and the nets sum to B exactly (BR-CO-10, BR-CO-13, BR-S-08 and its siblings).
+// 5. Line net BT-131 = price component's net + its charges' nets - its allowances' nets. The net price BT-146 is
+//    that price component's net x base quantity / quantity, with as few decimals (at least the currency's) as make
+//    round(net price x quantity / base quantity) give the price component's net back exactly, so that the e-invoice
+//    recomputed line by line (EN 16931, Peppol R120) finds the same line nets.
+//
+// The e-invoice therefore carries a net-priced invoice (ToNetPrices) with the totals computed here. Its VAT
+// recomputed on the net figures alone, round(B x rate / 100), may differ from T by one minor unit: that is the cost
+// of a grand total equal to the prices shown to the consumer, and it is within BR-CO-17.
 public static partial class InvoiceCalculator
 {
     /// <summary>
@@ -45,7 +38,7 @@ public static partial class InvoiceCalculator
     /// </summary>
     /// <remarks>
     /// Take the totals from <see cref="Calculate"/> on the original invoice: recomputed alone, the net invoice may find
-    /// a VAT amount one minor unit away in a group (see the remarks on this class).
+    /// a VAT amount one minor unit away in a group, which BR-CO-17 allows (docs/invoice-json.md, "Prices with VAT included").
     /// </remarks>
     /// <exception cref="InvoiceValidationException">The invoice cannot be computed (as for <see cref="Calculate"/>).</exception>
     public static Invoice ToNetPrices(Invoice invoice)
@@ -160,7 +153,7 @@ public static partial class InvoiceCalculator
         }
     }
 
-    /// <summary>Computes the groups, their bases and VAT, and each component's net (see the remarks on this class).</summary>
+    /// <summary>Computes the groups, their bases and VAT, and each component's net (the method at the top of this file).</summary>
     private static VatInclusiveFigures VatInclusive(Invoice invoice, Currency currency)
     {
         var where = new Position();

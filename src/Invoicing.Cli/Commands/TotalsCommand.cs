@@ -21,10 +21,15 @@ internal static class TotalsCommand
                 ? ToJson(totals)
                 : ToTable(document.Invoice, totals);
             await context.Out.WriteLineAsync(text).ConfigureAwait(false);
-            var differences = document.StatedTotals is null ? [] : TotalsComparison.Differences(document.StatedTotals, totals);
+            var (differences, rounding) = document.StatedTotals is null ? ([], []) : TotalsComparison.Compare(document.StatedTotals, totals, document.Invoice.Currency);
             foreach (var difference in differences)
             {
                 await context.Error.WriteLineAsync($"stated total differs: {difference}").ConfigureAwait(false);
+            }
+
+            foreach (var row in rounding)
+            {
+                await context.Error.WriteLineAsync($"stated VAT one minor unit away, as BR-CO-17 allows: {row}").ConfigureAwait(false);
             }
 
             return differences.Count == 0 ? ExitCodes.Ok : ExitCodes.Invalid;

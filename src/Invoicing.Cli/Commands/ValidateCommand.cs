@@ -72,9 +72,16 @@ internal static class ValidateCommand
     /// <summary>For CII and UBL input: the totals the file states must be the ones the lines give.</summary>
     private sealed class StatedTotalsRuleSet(InvoiceTotals stated) : IInvoiceRuleSet
     {
-        public IEnumerable<ValidationIssue> Check(Invoice invoice, InvoiceTotals? totals) =>
-            totals is null
-                ? []
-                : TotalsComparison.Differences(stated, totals).Select(d => ValidationIssue.Error("INV-STATED-TOTALS", "totals", $"The stated total differs from the computed one: {d}."));
+        public IEnumerable<ValidationIssue> Check(Invoice invoice, InvoiceTotals? totals)
+        {
+            if (totals is null)
+            {
+                return [];
+            }
+
+            var (differences, rounding) = TotalsComparison.Compare(stated, totals, invoice.Currency);
+            return differences.Select(d => ValidationIssue.Error("INV-STATED-TOTALS", "totals", $"The stated total differs from the computed one: {d}."))
+                .Concat(rounding.Select(r => ValidationIssue.Warning("INV-STATED-VAT-ROUNDING", "totals", $"The stated VAT is one minor unit away from the VAT of its taxable amount, as BR-CO-17 allows (for example on prices with VAT included): {r}.")));
+        }
     }
 }

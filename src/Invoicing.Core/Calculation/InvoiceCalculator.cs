@@ -9,9 +9,10 @@ namespace Invoicing.Core;
 /// Line net (BT-131) = round(price / base quantity x quantity) + line charges - line allowances.
 /// VAT is computed once per (category, rate) group on the group's taxable base (BR-CO-17), never as a sum
 /// of per-line VAT. Every rounding goes through <see cref="Currency.Round"/>: half away from zero, to the
-/// currency's minor unit.
+/// currency's minor unit. An invoice priced with VAT included (<see cref="Invoice.PricesIncludeVat"/>) is computed
+/// the other way round, from each group's VAT-inclusive total: see <c>InvoiceCalculator.VatInclusive.cs</c>.
 /// </remarks>
-public static class InvoiceCalculator
+public static partial class InvoiceCalculator
 {
     private const int StackGroups = 8;
 
@@ -19,15 +20,16 @@ public static class InvoiceCalculator
     /// <exception cref="InvoiceValidationException">
     /// The invoice cannot be computed: no currency, a base quantity that is not positive, a VAT rate missing
     /// where the category needs one, a document-level allowance without VAT category, or amounts so large
-    /// that they overflow.
+    /// that they overflow; on an invoice priced with VAT included, also a line priced without VAT among them, a
+    /// VAT category that charges no VAT to the buyer (AE, K, O, B) or a VAT rate outside 0..100.
     /// </exception>
     public static InvoiceTotals Calculate(Invoice invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
-        var currency = invoice.Currency;
-        if (!currency.IsDefined)
+        var currency = CurrencyOf(invoice);
+        if (invoice.PricesIncludeVat)
         {
-            throw Invalid("BR-05", "currency", "The invoice currency code (BT-5) is missing.");
+            return VatInclusiveTotals(invoice, VatInclusive(invoice, currency));
         }
 
         // Paths are built only when something fails: the hot path allocates nothing but the result.
@@ -77,65 +79,52 @@ public static class InvoiceCalculator
 
             where.Area = Area.Totals;
             var breakdown = groups.ToBreakdown(currency, invoice.VatExemptions, out var vatTotal);
-            var taxExclusive = lineNetTotal - (allowanceTotal ?? 0m) + (chargeTotal ?? 0m);
-            var taxInclusive = taxExclusive + vatTotal;
-            var prepaid = invoice.PrepaidAmount is { } p ? currency.Round(p) : (decimal?)null;
-            var rounding = invoice.RoundingAmount is { } r ? currency.Round(r) : (decimal?)null;
-            var amountDue = taxInclusive - (prepaid ?? 0m) + (rounding ?? 0m);
-
-            return new InvoiceTotals
-            {
-                LineNetTotal = lineNetTotal,
-                AllowanceTotal = allowanceTotal,
-                ChargeTotal = chargeTotal,
-                TaxExclusiveAmount = taxExclusive,
-                VatTotal = vatTotal,
-                TaxInclusiveAmount = taxInclusive,
-                PrepaidAmount = prepaid,
-                RoundingAmount = rounding,
-                AmountDue = amountDue,
-                VatBreakdown = breakdown,
-                LineNetAmounts = ValueList<decimal>.Wrap(lineNets),
-            };
+            return Totals(invoice, lineNetTotal, allowanceTotal, chargeTotal, vatTotal, breakdown, lineNets);
         }
         catch (OverflowException overflow)
         {
-            throw new InvoiceValidationException(
-                ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."),
-                overflow);
+            throw Overflow(where, overflow);
         }
     }
 
     /// <summary>The net amount of one line (BT-131), rounded to the currency's minor unit.</summary>
-    /// <exception cref="InvoiceValidationException">The base quantity is zero or negative.</exception>
+    /// <exception cref="InvoiceValidationException">
+    /// The base quantity is zero or negative, or the line is priced with VAT included: its net amount depends on the
+    /// other lines of its VAT group, so only <see cref="Calculate"/> gives it.
+    /// </exception>
     public static decimal LineNet(InvoiceLine line, Currency currency)
     {
         ArgumentNullException.ThrowIfNull(line);
         var where = new Position { Area = Area.Line };
+        if (line.VatInclusivePrice is not null)
+        {
+            throw Invalid("INV-VATINCL-LINE-NET", "vatInclusivePrice", "The net amount of a line priced with VAT included is shared out within its VAT group: compute the whole invoice.");
+        }
+
         return LineNet(line, currency, ref where);
     }
 
     private static decimal LineNet(InvoiceLine line, Currency currency, ref Position where)
     {
-        var baseQuantity = line.BaseQuantity ?? 1m;
-        if (baseQuantity <= 0m)
-        {
-            throw Invalid("INV-BASE-QUANTITY", where.Path() + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
-        }
-
-        var net = currency.Round(line.NetPrice * line.Quantity / baseQuantity);
+        var net = currency.Round(line.NetPrice * line.Quantity / BaseQuantityOf(line, ref where));
         foreach (var item in line.AllowancesCharges)
         {
-            if (item is null)
-            {
-                throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.");
-            }
-
-            var amount = currency.Round(item.Amount);
-            net += item.IsCharge ? amount : -amount;
+            net += SignedLineAmount(item, currency, ref where);
         }
 
         return net;
+    }
+
+    /// <summary>A line allowance (negative) or charge (positive), rounded to the minor unit.</summary>
+    private static decimal SignedLineAmount(AllowanceCharge? item, Currency currency, ref Position where)
+    {
+        if (item is null)
+        {
+            throw Invalid("BR-41", where.Path() + ".allowancesCharges", "A line allowance or charge is missing.");
+        }
+
+        var amount = currency.Round(item.Amount);
+        return item.IsCharge ? amount : -amount;
     }
 
     /// <summary>
@@ -163,6 +152,65 @@ public static class InvoiceCalculator
             ? 0m
             : throw Invalid($"BR-{category.Code()}-05", where.Path() + ".vatRate", $"A VAT rate is required for VAT category {category.Code()}.");
     }
+
+    private static decimal BaseQuantityOf(InvoiceLine line, ref Position where)
+    {
+        var baseQuantity = line.BaseQuantity ?? 1m;
+        return baseQuantity > 0m
+            ? baseQuantity
+            : throw Invalid("INV-BASE-QUANTITY", where.Path() + ".baseQuantity", "The item price base quantity (BT-149) must be greater than zero.");
+    }
+
+    private static Currency CurrencyOf(Invoice invoice) =>
+        invoice.Currency.IsDefined ? invoice.Currency : throw Invalid("BR-05", "currency", "The invoice currency code (BT-5) is missing.");
+
+    /// <summary>BT-106..BT-115 from the line nets, the document-level sums and the VAT breakdown, in both pricing modes.</summary>
+    private static InvoiceTotals Totals(Invoice invoice, decimal lineNetTotal, decimal? allowanceTotal, decimal? chargeTotal, decimal vatTotal, ValueList<VatBreakdown> breakdown, decimal[] lineNets)
+    {
+        var currency = invoice.Currency;
+        var taxExclusive = lineNetTotal - (allowanceTotal ?? 0m) + (chargeTotal ?? 0m);
+        var taxInclusive = taxExclusive + vatTotal;
+        var prepaid = invoice.PrepaidAmount is { } p ? currency.Round(p) : (decimal?)null;
+        var rounding = invoice.RoundingAmount is { } r ? currency.Round(r) : (decimal?)null;
+        var amountDue = taxInclusive - (prepaid ?? 0m) + (rounding ?? 0m);
+
+        return new InvoiceTotals
+        {
+            LineNetTotal = lineNetTotal,
+            AllowanceTotal = allowanceTotal,
+            ChargeTotal = chargeTotal,
+            TaxExclusiveAmount = taxExclusive,
+            VatTotal = vatTotal,
+            TaxInclusiveAmount = taxInclusive,
+            PrepaidAmount = prepaid,
+            RoundingAmount = rounding,
+            AmountDue = amountDue,
+            VatBreakdown = breakdown,
+            LineNetAmounts = ValueList<decimal>.Wrap(lineNets),
+        };
+    }
+
+    private static VatExemption? FindExemption(ValueList<VatExemption> exemptions, VatCategory category)
+    {
+        foreach (var exemption in exemptions)
+        {
+            if (exemption is not null && exemption.Category == category)
+            {
+                return exemption;
+            }
+        }
+
+        return null;
+    }
+
+    private static int CompareRows(VatBreakdown left, VatBreakdown right)
+    {
+        var byCategory = left.Category.CompareTo(right.Category);
+        return byCategory != 0 ? byCategory : Nullable.Compare(left.Rate, right.Rate);
+    }
+
+    private static InvoiceValidationException Overflow(Position where, OverflowException overflow) =>
+        new(ValidationIssue.Error("INV-OVERFLOW", where.Path(), "The amounts are too large to be computed exactly (decimal overflow)."), overflow);
 
     private static InvoiceValidationException Invalid(string rule, string path, string message) =>
         new(ValidationIssue.Error(rule, path, message));
@@ -240,25 +288,6 @@ public static class InvoiceCalculator
 
             Array.Sort(rows, CompareRows);
             return ValueList<VatBreakdown>.Wrap(rows);
-        }
-
-        private static VatExemption? FindExemption(ValueList<VatExemption> exemptions, VatCategory category)
-        {
-            foreach (var exemption in exemptions)
-            {
-                if (exemption is not null && exemption.Category == category)
-                {
-                    return exemption;
-                }
-            }
-
-            return null;
-        }
-
-        private static int CompareRows(VatBreakdown left, VatBreakdown right)
-        {
-            var byCategory = left.Category.CompareTo(right.Category);
-            return byCategory != 0 ? byCategory : Nullable.Compare(left.Rate, right.Rate);
         }
     }
 }

@@ -9,7 +9,10 @@ public sealed record AllowanceCharge
     /// <summary>True for a charge, false for an allowance (ChargeIndicator).</summary>
     public bool IsCharge { get; init; }
 
-    /// <summary>Amount without VAT (BT-92, BT-99, BT-136, BT-141).</summary>
+    /// <summary>
+    /// Amount without VAT (BT-92, BT-99, BT-136, BT-141); with VAT included on an invoice priced with VAT included
+    /// (<see cref="Invoice.PricesIncludeVat"/>), where the calculator derives the amount without VAT.
+    /// </summary>
     public required decimal Amount { get; init; }
 
     /// <summary>Base amount the percentage applies to (BT-93, BT-100, BT-137, BT-142).</summary>

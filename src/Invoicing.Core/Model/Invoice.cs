@@ -128,6 +128,28 @@ public sealed record Invoice
     /// <summary>Invoice lines (BG-25); at least one (BR-16).</summary>
     public ValueList<InvoiceLine> Lines { get; init => field = value ?? ValueList<InvoiceLine>.Empty; } = ValueList<InvoiceLine>.Empty;
 
+    /// <summary>
+    /// Whether the invoice is priced with VAT included: its lines state <see cref="InvoiceLine.VatInclusivePrice"/>, and
+    /// then its line and document-level allowance and charge amounts include VAT too. Every line must then be priced so
+    /// (rule INV-VATINCL-MIXED). The e-invoice carries the net equivalent (<see cref="InvoiceCalculator.ToNetPrices"/>).
+    /// </summary>
+    [JsonIgnore]
+    public bool PricesIncludeVat
+    {
+        get
+        {
+            foreach (var line in Lines)
+            {
+                if (line?.VatInclusivePrice is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The French operation category, read from the billing mode (BT-23); null when it is not a French one.</summary>
     [JsonIgnore]
     public OperationCategory? OperationCategory => FrenchBillingMode.CategoryOf(BusinessProcessType);

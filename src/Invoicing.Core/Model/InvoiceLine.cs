@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Invoicing.Core;
 
 /// <summary>An invoice line (BG-25). Its net amount (BT-131) is computed by <see cref="InvoiceCalculator"/>, never stated.</summary>
@@ -21,8 +23,24 @@ public sealed record InvoiceLine
     /// <summary>Unit of measure, UN/ECE Recommendation 20 or 21 code (BT-130): <c>C62</c> one, <c>HUR</c> hour, <c>KGM</c> kilogram.</summary>
     public string UnitCode { get; init => field = value ?? "C62"; } = "C62";
 
-    /// <summary>Item net price (BT-146), without VAT, after any price discount.</summary>
-    public required decimal NetPrice { get; init; }
+    /// <summary>
+    /// Item net price (BT-146), without VAT, after any price discount. Zero on a line priced with VAT included
+    /// (<see cref="VatInclusivePrice"/>): there the net price is derived by <see cref="InvoiceCalculator.ToNetPrices"/>.
+    /// Always present in the JSON (a line that forgot its price must not become a free item).
+    /// </summary>
+    [JsonRequired]
+    public decimal NetPrice { get; init; }
+
+    /// <summary>
+    /// Item price with VAT included, for prices shown to consumers (B2C); null on a line priced without VAT. Not an
+    /// EN 16931 term: an e-invoice carries no VAT-inclusive price, so <see cref="InvoiceCalculator"/> derives the net
+    /// figures (BT-146, BT-131, BT-116, BT-117) from it, and the invoice's grand total (BT-112) is the sum of the
+    /// VAT-inclusive amounts to the cent. Either every line of an invoice has one or none does; see
+    /// <see cref="Invoice.PricesIncludeVat"/>. Distinct from <see cref="GrossPrice"/> (BT-148), which is the net price
+    /// before the price discount. Null when absent, so that the JSON of a line priced without VAT (and the archive
+    /// hash computed from it) stays what it was before this member existed.
+    /// </summary>
+    public decimal? VatInclusivePrice { get; init; }
 
     /// <summary>Gross price before the price discount (BT-148), informative.</summary>
     public decimal? GrossPrice { get; init; }

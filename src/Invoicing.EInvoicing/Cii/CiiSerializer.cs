@@ -28,7 +28,7 @@ internal static class CiiSerializer
         }
 
         TaxRepresentativeGuard.EnsureWritable(invoice);
-        var totals = InvoiceCalculator.Calculate(invoice);
+        (invoice, var totals) = WrittenInvoice.Of(invoice);
         var gate = new ProfileGate(profile);
         var context = new Context(invoice, totals, gate, invoice.Currency);
         // The losses are known before a byte is written, so a refusal leaves the output untouched.

@@ -38,7 +38,7 @@ public static class UblWriter
         }
 
         TaxRepresentativeGuard.EnsureWritable(invoice);
-        var totals = InvoiceCalculator.Calculate(invoice);
+        (invoice, var totals) = WrittenInvoice.Of(invoice);
         using (var writer = XmlWriter.Create(output, Settings))
         {
             new UblDocumentWriter(writer, invoice, totals).Write();

@@ -26,9 +26,9 @@ internal static class InvoiceLayout
                 new TableColumn(labels.Description, 0.44),
                 new TableColumn(labels.Quantity, 0.08, XStringAlignment.Far),
                 new TableColumn(labels.Unit, 0.07, XStringAlignment.Center),
-                new TableColumn(labels.UnitPrice, 0.14, XStringAlignment.Far),
+                new TableColumn(invoice.PricesIncludeVat ? labels.UnitPriceWithVat : labels.UnitPrice, 0.14, XStringAlignment.Far),
                 new TableColumn(labels.Vat, 0.09, XStringAlignment.Far),
-                new TableColumn(labels.LineTotal, 0.18, XStringAlignment.Far),
+                new TableColumn(invoice.PricesIncludeVat ? labels.LineTotalWithVat : labels.LineTotal, 0.18, XStringAlignment.Far),
             ],
             LineRows(context));
         yield return new SummaryComponent(
@@ -101,7 +101,11 @@ internal static class InvoiceLayout
                 details.Add($"{label} : {formats.Amount(ac.IsCharge ? ac.Amount : -ac.Amount, context.Currency)}");
             }
 
-            var price = line.BaseQuantity is { } b && b != 1 ? $"{formats.Decimal(line.NetPrice, context.Currency.MinorUnits)} / {formats.Decimal(b)}" : formats.Decimal(line.NetPrice, context.Currency.MinorUnits);
+            // A consumer's invoice shows the prices and amounts with VAT included it was priced in; the totals below
+            // give the net figures and the VAT breakdown.
+            var shown = line.VatInclusivePrice ?? line.NetPrice;
+            var price = line.BaseQuantity is { } b && b != 1 ? $"{formats.Decimal(shown, context.Currency.MinorUnits)} / {formats.Decimal(b)}" : formats.Decimal(shown, context.Currency.MinorUnits);
+            var amount = line.VatInclusivePrice is null ? context.Totals.LineNetAmounts[i] : InvoiceCalculator.LineVatInclusiveAmount(line, context.Currency);
             yield return new TableRow(
                 [
                     line.ItemName,
@@ -109,7 +113,7 @@ internal static class InvoiceLayout
                     UnitNames.Of(line.UnitCode, context.Options.Language),
                     price,
                     line.VatCategory == VatCategory.S ? formats.Percent(line.VatRate) : line.VatCategory.Code(),
-                    formats.Amount(context.Totals.LineNetAmounts[i], context.Currency),
+                    formats.Amount(amount, context.Currency),
                 ],
                 details);
         }
@@ -126,7 +130,8 @@ internal static class InvoiceLayout
         if (hasDocumentLevel)
         {
             rows.Add(new TotalRow(labels.LineNetTotal, f.Amount(t.LineNetTotal, c)));
-            foreach (var ac in context.Invoice.AllowancesCharges)
+            // Between the net line total and the total without VAT: the amounts without VAT, derived on an invoice priced with VAT included.
+            foreach (var ac in InvoiceCalculator.ToNetPrices(context.Invoice).AllowancesCharges)
             {
                 var label = (ac.IsCharge ? labels.Charge : labels.Allowance) + (string.IsNullOrWhiteSpace(ac.Reason) ? string.Empty : " : " + ac.Reason);
                 rows.Add(new TotalRow(label, f.Amount(ac.IsCharge ? ac.Amount : -ac.Amount, c)));

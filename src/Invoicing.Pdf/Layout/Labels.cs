@@ -10,7 +10,7 @@ internal sealed record Labels
         PurchaseOrder = "Bon de commande", BuyerReference = "Référence acheteur", Contract = "Contrat",
         Project = "Projet", SalesOrder = "Commande vendeur", DeliveryDate = "Date de livraison", Period = "Période",
         Corrects = "Avoir sur la facture", Of = "du", Description = "Désignation", Quantity = "Qté", Unit = "Unité",
-        UnitPrice = "PU HT", Vat = "TVA", LineTotal = "Total HT", VatBreakdown = "Détail de la TVA", Rate = "Taux",
+        UnitPrice = "PU HT", UnitPriceWithVat = "PU TTC", Vat = "TVA", LineTotal = "Total HT", LineTotalWithVat = "Total TTC", VatBreakdown = "Détail de la TVA", Rate = "Taux",
         TaxableBase = "Base HT", VatAmount = "Montant TVA", LineNetTotal = "Total des lignes HT",
         Allowances = "Remises", Charges = "Frais", TotalWithoutVat = "Total HT", TotalVat = "Total TVA",
         TotalWithVat = "Total TTC", Prepaid = "Déjà payé", Rounding = "Arrondi", AmountDue = "Net à payer",
@@ -43,7 +43,7 @@ internal sealed record Labels
         PurchaseOrder = "Purchase order", BuyerReference = "Buyer reference", Contract = "Contract",
         Project = "Project", SalesOrder = "Sales order", DeliveryDate = "Delivery date", Period = "Period",
         Corrects = "Credit note for invoice", Of = "of", Description = "Description", Quantity = "Qty", Unit = "Unit",
-        UnitPrice = "Unit price", Vat = "VAT", LineTotal = "Net amount", VatBreakdown = "VAT breakdown", Rate = "Rate",
+        UnitPrice = "Unit price", UnitPriceWithVat = "Price incl. VAT", Vat = "VAT", LineTotal = "Net amount", LineTotalWithVat = "Amount incl. VAT", VatBreakdown = "VAT breakdown", Rate = "Rate",
         TaxableBase = "Taxable amount", VatAmount = "VAT amount", LineNetTotal = "Sum of lines",
         Allowances = "Allowances", Charges = "Charges", TotalWithoutVat = "Total without VAT", TotalVat = "Total VAT",
         TotalWithVat = "Total with VAT", Prepaid = "Paid", Rounding = "Rounding", AmountDue = "Amount due",
@@ -91,6 +91,12 @@ internal sealed record Labels
     public required string Quantity { get; init; }
     public required string Unit { get; init; }
     public required string UnitPrice { get; init; }
+
+    /// <summary>Heading of the price column on an invoice priced with VAT included.</summary>
+    public required string UnitPriceWithVat { get; init; }
+
+    /// <summary>Heading of the amount column on an invoice priced with VAT included.</summary>
+    public required string LineTotalWithVat { get; init; }
     public required string Vat { get; init; }
     public required string LineTotal { get; init; }
     public required string VatBreakdown { get; init; }

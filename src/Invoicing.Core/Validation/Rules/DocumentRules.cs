@@ -170,6 +170,11 @@ internal static class DocumentRules
                 issues.Error("BR-27", LinePath() + ".netPrice", $"The item net price (BT-146) shall not be negative; it is {Amount(line.NetPrice)}.");
             }
 
+            if (line.VatInclusivePrice is < 0m)
+            {
+                issues.Error("BR-27", LinePath() + ".vatInclusivePrice", $"The item price with VAT included shall not be negative: the net price (BT-146) derived from it would be; it is {Amount(line.VatInclusivePrice.Value)}.");
+            }
+
             if (line.GrossPrice is < 0m)
             {
                 issues.Error("BR-28", LinePath() + ".grossPrice", $"The item gross price (BT-148) shall not be negative; it is {Amount(line.GrossPrice.Value)}.");

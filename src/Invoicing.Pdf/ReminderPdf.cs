@@ -22,7 +22,7 @@ public static class ReminderPdf
         LetterWriter.Write(letter.Seller, options, output, (labels, formats, logo) =>
         {
             var identity = Encoding.UTF8.GetBytes(string.Join('|', [
-                "reminder", letter.Seller.Name, letter.Buyer.Name, letter.Date.ToString(), letter.Currency.Code, letter.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+                "reminder", letter.Seller.Name, letter.Buyer.Name, letter.Date.ToString(null, System.Globalization.CultureInfo.InvariantCulture), letter.Currency.Code, letter.Level?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
                 .. letter.Items.Select(i => $"{i.InvoiceNumber};{i.AmountDue.ToString(System.Globalization.CultureInfo.InvariantCulture)};{i.DaysLate}"),
                 letter.Fees.ToString(System.Globalization.CultureInfo.InvariantCulture), letter.Interest.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 .. letter.Paragraphs, options.Language.ToString(), options.BrandColor]));

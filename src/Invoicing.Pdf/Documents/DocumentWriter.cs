@@ -1,3 +1,4 @@
+using System.Globalization;
 using Invoicing.Pdf.FacturX;
 using PdfSharp.Pdf;
 
@@ -17,10 +18,25 @@ internal static class DocumentWriter
     }
 
     /// <summary>The file as PDFsharp saves it, before <see cref="PdfFinisher"/> rewrites it.</summary>
+    /// <remarks>
+    /// PDFsharp writes /CreationDate and /ModDate in the current culture's calendar: under ar-SA or th-TH the year came
+    /// out as 1448 or 2569, unlike the XMP dates (which PDF/A requires to agree) and unlike the same document saved
+    /// elsewhere. It saves under the invariant culture, restored on this thread afterwards.
+    /// </remarks>
     public static MemoryStream Save(PdfDocument document)
     {
         var buffer = new MemoryStream();
-        document.Save(buffer, closeStream: false);
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            document.Save(buffer, closeStream: false);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+
         return buffer;
     }
 

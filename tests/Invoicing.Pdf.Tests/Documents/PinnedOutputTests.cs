@@ -55,6 +55,37 @@ public sealed class PinnedOutputTests
     public void ReminderPdf_Letter_GivesThePinnedBytes() =>
         Assert.Equal("4ff9a839a0f106c5c74e0e8edfdc58a905e01127c45ac5248368b5bbf4339c06", Sha256(ReminderPdf.ToBytes(TestLetters.Sample())));
 
+    /// <summary>
+    /// The host's culture changes nothing: neither the file identifier's input nor PDFsharp's /CreationDate, which it
+    /// wrote in the culture's calendar (year 1448 under ar-SA, 2569 under th-TH).
+    /// </summary>
+    [Theory]
+    [InlineData("fr-FR")]
+    [InlineData("en-US")]
+    [InlineData("ar-SA")]
+    [InlineData("th-TH")]
+    public void EveryDocument_UnderAnyCurrentCulture_GivesTheSameBytes(string culture)
+    {
+        var expected = Documents().Select(Sha256).ToList();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(expected, Documents().Select(Sha256).ToList());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+
+        static IEnumerable<byte[]> Documents() =>
+        [
+            InvoicePdf.ToBytes(TestInvoices.Sample()),
+            FacturXPdf.ToBytes(TestInvoices.Sample(), FacturXProfile.En16931),
+            ReminderPdf.ToBytes(TestLetters.Sample()),
+        ];
+    }
+
     private static Invoice Sample(string name)
     {
         var invoice = InvoiceJson.Deserialize(File.ReadAllText(TestPaths.Sample(name)));

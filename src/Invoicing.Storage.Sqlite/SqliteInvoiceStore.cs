@@ -408,7 +408,8 @@ internal sealed partial class SqliteInvoiceStore : IInvoiceStore, IInvoiceEventS
         return WriteAsync("WriteOffAsync", async (connection, transaction) =>
         {
             var account = await ReadAccountAsync(connection, transaction, writeOff.InvoiceNumber, cancellationToken).ConfigureAwait(false);
-            var closed = account! with { WriteOff = InvoiceLifecycle.CheckWriteOff(writeOff, account) };
+            var applied = InvoiceLifecycle.CheckWriteOff(writeOff, account);
+            var closed = account! with { WriteOff = applied };
             await ExecuteAsync(
                 connection,
                 transaction,

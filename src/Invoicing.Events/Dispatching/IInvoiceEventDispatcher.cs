@@ -7,9 +7,10 @@ namespace Invoicing.Events;
 public interface IInvoiceEventDispatcher
 {
     /// <summary>
-    /// One pass: for each handler whose cursor this instance can lease and that is not waiting to retry, delivers the
-    /// events after its cursor in order, advancing the cursor after each one handled, until none is left or the handler
-    /// throws. Handlers run side by side, so a failing or slow one holds up no other.
+    /// One pass: for each handler whose cursor this instance can lease and that is not waiting to retry, delivers up to
+    /// <see cref="InvoiceEventOptions.BatchSize"/> events after its cursor in order, advancing the cursor after each one
+    /// handled, until the batch is done or the handler throws. Handlers run side by side, so a failing one holds up no
+    /// other; call again at once while <see cref="InvoiceEventDispatchResult.Delivered"/> is above zero.
     /// </summary>
     Task<InvoiceEventDispatchResult> DispatchOnceAsync(CancellationToken cancellationToken = default);
 

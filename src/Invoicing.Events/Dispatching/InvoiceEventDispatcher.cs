@@ -82,44 +82,30 @@ internal sealed partial class InvoiceEventDispatcher : IInvoiceEventDispatcher
         var delivered = 0;
         try
         {
-            while (true)
+            // One batch per pass: a handler with much to catch up on, or events arriving without pause, never keeps
+            // the pass from ending, so every other handler gets its next pass (the caller runs passes back to back
+            // while they deliver).
+            foreach (var invoiceEvent in await _store.ReadEventsAsync(position, _options.BatchSize, cancellationToken).ConfigureAwait(false))
             {
-                var batch = await _store.ReadEventsAsync(position, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
+                try
                 {
-                    break;
+                    await handler.HandleAsync(invoiceEvent, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                {
+                    var delay = RecordFailure(name, _clock.GetCurrentInstant());
+                    LogHandlerFailed(_logger, exception, name, InvoiceEventKinds.Name(invoiceEvent.Kind), invoiceEvent.Id, invoiceEvent.Position, delay);
+                    return new Outcome(OutcomeKind.Failed, delivered);
                 }
 
-                foreach (var invoiceEvent in batch)
+                if (!await _store.AdvanceCursorAsync(name, worker, invoiceEvent.Position, cancellationToken).ConfigureAwait(false))
                 {
-                    try
-                    {
-                        await handler.HandleAsync(invoiceEvent, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                    {
-                        var delay = RecordFailure(name, _clock.GetCurrentInstant());
-                        LogHandlerFailed(_logger, exception, name, InvoiceEventKinds.Name(invoiceEvent.Kind), invoiceEvent.Id, invoiceEvent.Position, delay);
-                        return new Outcome(OutcomeKind.Failed, delivered);
-                    }
-
-                    if (!await _store.AdvanceCursorAsync(name, worker, invoiceEvent.Position, cancellationToken).ConfigureAwait(false))
-                    {
-                        // The lease ran out and another instance took the handler: it goes on from the cursor it finds.
-                        LogLeaseLost(_logger, name, invoiceEvent.Position);
-                        return new Outcome(OutcomeKind.Delivered, delivered);
-                    }
-
-                    position = invoiceEvent.Position;
-                    delivered++;
-                }
-
-                ClearFailures(name);
-                var renewedAt = _clock.GetCurrentInstant();
-                if (await _store.TryLeaseCursorAsync(name, worker, renewedAt, LeaseEnd(renewedAt), cancellationToken).ConfigureAwait(false) is null)
-                {
+                    // The lease ran out and another instance took the handler: it goes on from the cursor it finds.
+                    LogLeaseLost(_logger, name, invoiceEvent.Position);
                     return new Outcome(OutcomeKind.Delivered, delivered);
                 }
+
+                delivered++;
             }
 
             ClearFailures(name);

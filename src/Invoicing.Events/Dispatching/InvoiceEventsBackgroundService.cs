@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Invoicing.Events;
 
 /// <summary>
-/// Dispatches events every <see cref="InvoiceEventOptions.PollInterval"/> and records overdue events every
+/// Dispatches events (pass after pass while they deliver, then every <see cref="InvoiceEventOptions.PollInterval"/>) and records overdue events every
 /// <see cref="InvoiceEventOptions.OverdueScanInterval"/> while the host runs. A failed pass is logged and the next
 /// one goes on: nothing is lost, since cursors only move after a handler returned.
 /// </summary>
@@ -43,6 +43,12 @@ internal sealed partial class InvoiceEventsBackgroundService(
                 if (result.Delivered > 0 || result.Failed > 0)
                 {
                     LogPass(_logger, result.Delivered, result.Failed, result.Skipped);
+                }
+
+                if (result.Delivered > 0)
+                {
+                    // More may be waiting behind the batch just delivered: go on without the poll delay.
+                    continue;
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

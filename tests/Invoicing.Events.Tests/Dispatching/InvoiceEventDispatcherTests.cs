@@ -110,6 +110,24 @@ public sealed class InvoiceEventDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchOnceAsync_OneBatchPerHandlerPerPass_SoNoHandlerHoldsThePassOpen()
+    {
+        var crm = new RecordingHandler("crm");
+        for (var i = 0; i < 5; i++)
+        {
+            await _store.IssueAsync(EventFixtures.Request());
+        }
+
+        var dispatcher = new InvoiceEventDispatcher(_events, [crm], _clock, new InvoiceEventOptions { WorkerId = "w", BatchSize = 2 }, DateTimeZoneProviders.Tzdb["Europe/Paris"]);
+
+        Assert.Equal(2, (await dispatcher.DispatchOnceAsync()).Delivered);
+        Assert.Equal(2, (await dispatcher.DispatchOnceAsync()).Delivered);
+        Assert.Equal(1, (await dispatcher.DispatchOnceAsync()).Delivered);
+        Assert.Equal(0, (await dispatcher.DispatchOnceAsync()).Delivered);
+        Assert.Equal(5, crm.Received.Select(e => e.Id).Distinct().Count());
+    }
+
+    [Fact]
     public void Constructor_TwoHandlersWithOneName_Refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Dispatcher([new RecordingHandler("crm"), new RecordingHandler("crm")]));

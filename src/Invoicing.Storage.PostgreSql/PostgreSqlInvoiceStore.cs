@@ -34,6 +34,9 @@ internal sealed partial class PostgreSqlInvoiceStore : IInvoiceStore, IInvoiceEv
         _batcher = new IssueBatcher<PreparedIssue, IssuedInvoice>(IssueBatchAsync);
     }
 
+    /// <summary>The schema this store works in, shared with the journal and the settings store of the same host.</summary>
+    internal PostgreSqlDatabase Database => _database;
+
     public async Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
     {
         InvoiceLifecycle.CheckDraft(draft);

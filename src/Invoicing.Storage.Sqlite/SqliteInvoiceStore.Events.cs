@@ -17,6 +17,9 @@ internal sealed partial class SqliteInvoiceStore
         VALUES ($id, $kind, $number, $customer, $currency, $amount, $at, $data) RETURNING position
         """;
 
+    /// <summary>The clock that dates events whose change carries no instant (payments, write-offs, disputes, overdue scans).</summary>
+    internal NodaTime.IClock Clock => _clock;
+
     public Task<IReadOnlyList<InvoiceEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
         InvoiceEvents.CheckRead(afterPosition, maxCount);

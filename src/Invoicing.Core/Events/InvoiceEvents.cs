@@ -78,6 +78,10 @@ public static class InvoiceEvents
     /// <summary>The data of an overdue event.</summary>
     public static IReadOnlyDictionary<string, string> OverdueData(LocalDate dueDate) => Data(("dueDate", Date(dueDate)));
 
+    /// <summary>An event without an amount about an issued document (reminded, disputed), with the data given.</summary>
+    public static InvoiceEvent About(InvoiceEventKind kind, IssuedInvoice invoice, Instant at, IReadOnlyDictionary<string, string> data) =>
+        New(kind, invoice, null, at, data ?? NoData);
+
     /// <summary>The data of a reminded event: the policy step and the reminder's Message-ID.</summary>
     public static IReadOnlyDictionary<string, string> RemindedData(string stepId, string messageId) => Data(("stepId", stepId), ("messageId", messageId));
 

@@ -123,6 +123,21 @@ internal sealed partial class InMemoryInvoiceStore
         }
     }
 
+    /// <summary>The clock that dates events whose change carries no instant.</summary>
+    internal IClock Clock => clock;
+
+    /// <summary>Records an event about an invoice known by its number (a reminder, a dispute); nothing when the store has no such invoice.</summary>
+    internal void RecordForNumber(InvoiceEventKind kind, string invoiceNumber, Instant at, IReadOnlyDictionary<string, string> data)
+    {
+        lock (_gate)
+        {
+            if (!_disposed && _accounts.GetValueOrDefault(invoiceNumber) is { } account)
+            {
+                Append(InvoiceEvents.About(kind, account.Invoice, at, data));
+            }
+        }
+    }
+
     /// <summary>Gives the event the next position and appends it; call under the lock, in the change's critical section.</summary>
     private InvoiceEvent Append(InvoiceEvent invoiceEvent)
     {

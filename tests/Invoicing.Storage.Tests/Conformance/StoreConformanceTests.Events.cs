@@ -220,6 +220,63 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task ReminderJournaledAsSent_RecordsRemindedEvent()
+    {
+        var store = await NewStoreAsync();
+        var journal = JournalOf(store);
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var key = new ReminderKey(invoice.Number, "d+3");
+        var sentAt = LeaseNow.Plus(Duration.FromMinutes(2));
+        await journal.TryClaimAsync(new ReminderClaimRequest(key, "a", "r1@x.example", new LocalDate(2026, 12, 5), LeaseNow, LeaseNow.Plus(Duration.FromMinutes(10))));
+
+        Assert.False(await journal.MarkSentAsync(key, "b", sentAt));
+        Assert.Single(await EventsAsync(store));
+        Assert.True(await journal.MarkSentAsync(key, "a", sentAt));
+
+        var reminded = (await EventsAsync(store))[^1];
+        Assert.Equal(InvoiceEventKind.Reminded, reminded.Kind);
+        Assert.Equal(invoice.Number, reminded.InvoiceNumber);
+        Assert.Equal(invoice.Document.CustomerKey, reminded.CustomerKey);
+        Assert.Null(reminded.Amount);
+        Assert.Equal(sentAt, reminded.OccurredAt);
+        Assert.Equal("d+3", reminded.Data["stepId"]);
+        Assert.Equal("r1@x.example", reminded.Data["messageId"]);
+    }
+
+    [Fact]
+    public async Task ReminderOfAnInvoiceTheStoreDoesNotHold_JournaledWithoutEvent()
+    {
+        var store = await NewStoreAsync();
+        var journal = JournalOf(store);
+        var key = new ReminderKey("LEGACY-42", "d+3");
+        await journal.TryClaimAsync(new ReminderClaimRequest(key, "a", "r1@x.example", new LocalDate(2026, 12, 5), LeaseNow, LeaseNow.Plus(Duration.FromMinutes(10))));
+
+        Assert.True(await journal.MarkSentAsync(key, "a", LeaseNow));
+
+        Assert.Empty(await EventsAsync(store));
+    }
+
+    [Fact]
+    public async Task InvoiceMarkedDisputed_RecordsDisputedOncePerDispute()
+    {
+        var store = await NewStoreAsync();
+        var settings = SettingsOf(store);
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+
+        await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = invoice.Number, PausedUntil = new LocalDate(2026, 12, 20) });
+        await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = invoice.Number, Disputed = true, PausedUntil = new LocalDate(2027, 1, 15) });
+        await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = invoice.Number, Disputed = true });
+        await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = invoice.Number, Disputed = false });
+        await settings.SaveInvoiceAsync(new DunningInvoiceSettings { InvoiceNumber = invoice.Number, Disputed = true });
+
+        var disputes = (await EventsAsync(store)).Where(e => e.Kind == InvoiceEventKind.Disputed).ToList();
+        Assert.Equal(2, disputes.Count);
+        Assert.Equal(invoice.Number, disputes[0].InvoiceNumber);
+        Assert.Equal("2027-01-15", disputes[0].Data["pausedUntil"]);
+        Assert.Empty(disputes[1].Data);
+    }
+
+    [Fact]
     public async Task Cursor_LeasedToOneWorkerAtATime()
     {
         var store = await NewStoreAsync();
@@ -273,6 +330,12 @@ public abstract partial class StoreConformanceTests
         Assert.Contains(worker.Issues, i => i.RuleId == "INV-EVENT-WORKER" && i.Path == "workerId");
         Assert.Equal(0, await events.GetCursorAsync("crm"));
     }
+
+    /// <summary>The reminder journal that shares <paramref name="store"/>'s outbox.</summary>
+    protected abstract IReminderJournal JournalOf(IInvoiceStore store);
+
+    /// <summary>The dunning settings store that shares <paramref name="store"/>'s outbox.</summary>
+    protected abstract IDunningSettingsStore SettingsOf(IInvoiceStore store);
 
     private static async Task<IReadOnlyList<InvoiceEvent>> EventsAsync(IInvoiceStore store) =>
         await ((IInvoiceEventStore)store).ReadEventsAsync(0, 10_000);

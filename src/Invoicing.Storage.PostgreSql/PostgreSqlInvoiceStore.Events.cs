@@ -123,31 +123,16 @@ internal sealed partial class PostgreSqlInvoiceStore
         }, cancellationToken);
     }
 
-    public Task<bool> AdvanceCursorAsync(string handlerName, string workerId, long position, CancellationToken cancellationToken = default)
+    public async Task<bool> AdvanceCursorAsync(string handlerName, string workerId, long position, CancellationToken cancellationToken = default)
     {
         InvoiceEvents.CheckCursorArguments(handlerName, workerId);
-        return RunAsync(nameof(AdvanceCursorAsync), async connection =>
-        {
-            var command = new NpgsqlCommand("UPDATE invoice_event_cursors SET position = greatest(position, $3) WHERE handler_name = $1 AND worker_id = $2", connection);
-            await using var commandScope = command.ConfigureAwait(false);
-            command.Parameters.Add(new NpgsqlParameter { Value = handlerName, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = workerId, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = position });
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-        }, cancellationToken);
+        return await UpdateLeasedCursorAsync(nameof(AdvanceCursorAsync), "position = greatest(position, $3)", handlerName, workerId, position, cancellationToken).ConfigureAwait(false) > 0;
     }
 
     public Task ReleaseCursorAsync(string handlerName, string workerId, CancellationToken cancellationToken = default)
     {
         InvoiceEvents.CheckCursorArguments(handlerName, workerId);
-        return RunAsync(nameof(ReleaseCursorAsync), async connection =>
-        {
-            var command = new NpgsqlCommand("UPDATE invoice_event_cursors SET worker_id = NULL WHERE handler_name = $1 AND worker_id = $2", connection);
-            await using var commandScope = command.ConfigureAwait(false);
-            command.Parameters.Add(new NpgsqlParameter { Value = handlerName, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter { Value = workerId, NpgsqlDbType = NpgsqlDbType.Text });
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        return UpdateLeasedCursorAsync(nameof(ReleaseCursorAsync), "worker_id = NULL", handlerName, workerId, null, cancellationToken);
     }
 
     public Task<long> GetCursorAsync(string handlerName, CancellationToken cancellationToken = default)
@@ -161,6 +146,22 @@ internal sealed partial class PostgreSqlInvoiceStore
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? position : 0L;
         }, cancellationToken);
     }
+
+    /// <summary>Updates a handler's cursor row only while <paramref name="workerId"/> holds its lease; returns the rows changed (0 or 1).</summary>
+    private Task<int> UpdateLeasedCursorAsync(string operation, string set, string handlerName, string workerId, long? position, CancellationToken cancellationToken) =>
+        RunAsync(operation, async connection =>
+        {
+            var command = new NpgsqlCommand($"UPDATE invoice_event_cursors SET {set} WHERE handler_name = $1 AND worker_id = $2", connection);
+            await using var commandScope = command.ConfigureAwait(false);
+            command.Parameters.Add(new NpgsqlParameter { Value = handlerName, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter { Value = workerId, NpgsqlDbType = NpgsqlDbType.Text });
+            if (position is { } value)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
     private static NpgsqlBatchCommand RecordEventCommand(InvoiceEvent invoiceEvent) => PostgreSqlEventCommands.Record(invoiceEvent);
 

@@ -73,6 +73,7 @@ internal sealed partial class InvoiceEventDispatcher : IInvoiceEventDispatcher
         }
 
         var worker = _options.WorkerId;
+        var leasedAt = now;
         var leased = await _store.TryLeaseCursorAsync(name, worker, now, LeaseEnd(now), cancellationToken).ConfigureAwait(false);
         if (leased is not { } position)
         {
@@ -87,6 +88,20 @@ internal sealed partial class InvoiceEventDispatcher : IInvoiceEventDispatcher
             // while they deliver).
             foreach (var invoiceEvent in await _store.ReadEventsAsync(position, _options.BatchSize, cancellationToken).ConfigureAwait(false))
             {
+                // Renewed once half of it is gone, so a slow batch keeps the handler to this instance; only a single
+                // HandleAsync longer than the whole lease could let another instance start beside it.
+                var current = _clock.GetCurrentInstant();
+                if (current - leasedAt >= Duration.FromTimeSpan(_options.LeaseDuration) / 2)
+                {
+                    if (await _store.TryLeaseCursorAsync(name, worker, current, LeaseEnd(current), cancellationToken).ConfigureAwait(false) is null)
+                    {
+                        LogLeaseLost(_logger, name, position);
+                        return new Outcome(OutcomeKind.Delivered, delivered);
+                    }
+
+                    leasedAt = current;
+                }
+
                 try
                 {
                     await handler.HandleAsync(invoiceEvent, cancellationToken).ConfigureAwait(false);
@@ -105,6 +120,7 @@ internal sealed partial class InvoiceEventDispatcher : IInvoiceEventDispatcher
                     return new Outcome(OutcomeKind.Delivered, delivered);
                 }
 
+                position = invoiceEvent.Position;
                 delivered++;
             }
 

@@ -16,8 +16,9 @@ public sealed class InvoiceEventOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
-    /// How long a handler's cursor stays leased to this instance without renewal; renewed after each batch. If the
-    /// instance dies, another takes the handler over after this. Default: 1 minute.
+    /// How long a handler's cursor stays leased to this instance without renewal; renewed during a pass once half of it
+    /// is gone. If the instance dies, another takes the handler over after this. Keep it above the longest single
+    /// <c>HandleAsync</c> (for a webhook: its attempts times its attempt timeout, plus the retry delays). Default: 1 minute.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 

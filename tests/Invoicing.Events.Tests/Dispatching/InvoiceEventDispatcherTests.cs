@@ -128,6 +128,28 @@ public sealed class InvoiceEventDispatcherTests
     }
 
     [Fact]
+    public async Task DispatchOnceAsync_SlowBatch_LeaseRenewedSoNoOtherInstanceStartsBesideIt()
+    {
+        var takenOver = new List<bool>();
+        var slow = new CallbackHandler("crm", async _ =>
+        {
+            // Each event takes 40 s of a 1 min lease; meanwhile another instance tries to take the handler.
+            _clock.Advance(Duration.FromSeconds(40));
+            var now = _clock.GetCurrentInstant();
+            takenOver.Add(await _events.TryLeaseCursorAsync("crm", "intruder", now, now.Plus(Duration.FromMinutes(1))) is not null);
+        });
+        for (var i = 0; i < 4; i++)
+        {
+            await _store.IssueAsync(EventFixtures.Request());
+        }
+
+        var result = await Dispatcher([slow]).DispatchOnceAsync();
+
+        Assert.Equal(4, result.Delivered);
+        Assert.Equal([false, false, false, false], takenOver);
+    }
+
+    [Fact]
     public void Constructor_TwoHandlersWithOneName_Refused()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Dispatcher([new RecordingHandler("crm"), new RecordingHandler("crm")]));
@@ -156,6 +178,13 @@ public sealed class InvoiceEventDispatcherTests
         Assert.Equal(1, await dispatcher.RecordOverdueAsync());
         Assert.Equal(0, await dispatcher.RecordOverdueAsync());
         Assert.Equal(invoice.Number, (await _events.ReadEventsAsync(0, 10))[^1].InvoiceNumber);
+    }
+
+    private sealed class CallbackHandler(string name, Func<InvoiceEvent, Task> handle) : IInvoiceEventHandler
+    {
+        public string Name { get; } = name;
+
+        public Task HandleAsync(InvoiceEvent invoiceEvent, CancellationToken cancellationToken) => handle(invoiceEvent);
     }
 
     private InvoiceEventDispatcher Dispatcher(IEnumerable<IInvoiceEventHandler> handlers, string worker = "instance-1") =>

@@ -14,14 +14,18 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable, IDisposable
     private volatile bool _migrated;
     private volatile bool _disposed;
 
-    public PostgreSqlDatabase(PostgreSqlStoreOptions options)
+    public PostgreSqlDatabase(PostgreSqlStoreOptions options, NodaTime.IClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Schema = options.Schema;
+        Clock = clock ?? options.Clock ?? InvoicingClocks.FromTimeProvider(TimeProvider.System);
         DataSource = CreateDataSource(options);
     }
 
     public string Schema { get; }
+
+    /// <summary>Dates the events of changes that carry no instant of their own (payments, write-offs, disputes, overdue scans).</summary>
+    public NodaTime.IClock Clock { get; }
 
     public NpgsqlDataSource DataSource { get; }
 

@@ -95,16 +95,48 @@ internal sealed class PostgreSqlDunningSettingsStore(PostgreSqlDatabase database
         RequireKey(settings.InvoiceNumber, "DUN-SETTINGS-INVOICE", "invoiceNumber");
         return database.RunAsync(nameof(SaveInvoiceAsync), async connection =>
         {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+
+            // The invoice's account row serializes concurrent saves, so a dispute is recorded once however many race.
+            bool wasDisputed;
+            var read = new NpgsqlCommand(
+                "SELECT (SELECT 1 FROM accounts WHERE number = $1 FOR UPDATE), coalesce((SELECT disputed FROM dunning_invoices WHERE invoice_number = $1), false)",
+                connection,
+                transaction);
+            await using (read.ConfigureAwait(false))
+            {
+                read.Parameters.Add(new NpgsqlParameter { Value = settings.InvoiceNumber, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using var readerScope = reader.ConfigureAwait(false);
+                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                wasDisputed = reader.GetBoolean(1);
+            }
+
             var command = new NpgsqlCommand(
                 "INSERT INTO dunning_invoices (invoice_number, disputed, paused_until) VALUES ($1, $2, $3) ON CONFLICT (invoice_number) DO UPDATE SET disputed = EXCLUDED.disputed, paused_until = EXCLUDED.paused_until",
-                connection);
+                connection,
+                transaction);
             await using (command.ConfigureAwait(false))
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.InvoiceNumber });
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.Disputed });
                 command.Parameters.Add(new NpgsqlParameter { Value = settings.PausedUntil is { } paused ? paused.ToDateOnly() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            if (settings.Disputed && !wasDisputed)
+            {
+                // The disputed event, in the transaction that pauses the invoice's reminders.
+                var record = PostgreSqlEventCommands.RecordForNumber(connection, transaction, InvoiceEventKind.Disputed, settings.InvoiceNumber, database.Clock.GetCurrentInstant(), InvoiceEvents.DisputedData(settings.PausedUntil));
+                await using (record.ConfigureAwait(false))
+                {
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return 0;
         }, cancellationToken);
     }
 

@@ -13,9 +13,9 @@ namespace Invoicing.Storage.PostgreSql;
 /// Most issues go through <see cref="IssueBatcher{TItem, TResult}"/> to one <c>issue_documents</c> call; credit notes
 /// that credit an invoice of the store, and patterns that hold the sequence twice, take two round trips.
 /// </summary>
-internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, IDisposable
+internal sealed partial class PostgreSqlInvoiceStore : IInvoiceStore, IInvoiceEventStore, IAsyncDisposable, IDisposable
 {
-    private const string AccountColumns = "i.document, a.payments, a.credits";
+    private const string AccountColumns = "i.document, a.payments, a.credits, a.write_off";
 
     private readonly PostgreSqlDatabase _database;
     private readonly bool _ownsDatabase;
@@ -33,6 +33,9 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         _ownsDatabase = ownsDatabase;
         _batcher = new IssueBatcher<PreparedIssue, IssuedInvoice>(IssueBatchAsync);
     }
+
+    /// <summary>The schema this store works in, shared with the journal and the settings store of the same host.</summary>
+    internal PostgreSqlDatabase Database => _database;
 
     public async Task<DraftId> SaveDraftAsync(Invoice draft, DraftId? id = null, CancellationToken cancellationToken = default)
     {
@@ -190,11 +193,15 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
                     if (credit is not null && credited is not null)
                     {
+                        var after = credited with { Credits = credited.Credits.Append(credit).ToValueList() };
                         writes.BatchCommands.Add(Command(
                             "UPDATE accounts SET credited = credited + $1, credits = $2 WHERE number = $3",
                             credit.Amount,
-                            StoreJson.SerializeCredits(credited.Credits.Append(credit)),
+                            StoreJson.SerializeCredits(after.Credits),
                             credited.Number));
+
+                        // After the insert above, whose trigger recorded the credit note's issued event.
+                        writes.BatchCommands.Add(RecordEventCommand(InvoiceEvents.Credited(after, credit, issued.IssuedAt)));
                     }
 
                     writes.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
@@ -376,6 +383,7 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
             {
                 writes.BatchCommands.Add(Command("INSERT INTO payment_ids (id, invoice_number) VALUES ($1, $2)", payment.Id, after.Number));
                 writes.BatchCommands.Add(Command("UPDATE accounts SET paid = paid + $1, payments = $2 WHERE number = $3", payment.Amount, StoreJson.SerializePayments(after.Payments), after.Number));
+                writes.BatchCommands.Add(RecordEventCommand(InvoiceEvents.Paid(after, payment, _database.Clock.GetCurrentInstant())));
                 try
                 {
                     await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -390,6 +398,29 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return after;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<InvoiceAccount> WriteOffAsync(WriteOff writeOff, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckWriteOffShape(writeOff);
+        return await RunAsync(nameof(WriteOffAsync), async connection =>
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            var account = await ReadAccountForUpdateAsync(connection, transaction, writeOff.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+            var applied = InvoiceLifecycle.CheckWriteOff(writeOff, account);
+            var closed = account! with { WriteOff = applied };
+            var writes = new NpgsqlBatch(connection, transaction);
+            await using (writes.ConfigureAwait(false))
+            {
+                writes.BatchCommands.Add(Command("UPDATE accounts SET written_off = $1, write_off = $2 WHERE number = $3", closed.WrittenOff, StoreJson.SerializeWriteOff(closed.WriteOff!), closed.Number));
+                writes.BatchCommands.Add(RecordEventCommand(InvoiceEvents.WrittenOff(closed, _database.Clock.GetCurrentInstant())));
+                await writes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return closed;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -417,7 +448,19 @@ internal sealed class PostgreSqlInvoiceStore : IInvoiceStore, IAsyncDisposable, 
         Invoice = InvoiceJson.DeserializeIssued(reader.GetString(0)),
         Payments = StoreJson.DeserializePayments(reader.GetString(1)),
         Credits = StoreJson.DeserializeCredits(reader.GetString(2)),
+        WriteOff = StoreJson.DeserializeWriteOff(reader.IsDBNull(3) ? null : reader.GetString(3)),
     };
+
+    /// <summary>Reads an account and locks its row until the transaction ends; null when there is none.</summary>
+    private static async Task<InvoiceAccount?> ReadAccountForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string number, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand($"SELECT {AccountColumns} FROM accounts a JOIN issued i ON i.number = a.number WHERE a.number = @number FOR UPDATE OF a", connection, transaction);
+        await using var commandScope = command.ConfigureAwait(false);
+        command.Parameters.AddWithValue("number", number);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+    }
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

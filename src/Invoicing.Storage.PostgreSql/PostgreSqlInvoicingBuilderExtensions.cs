@@ -8,7 +8,7 @@ namespace Invoicing.Storage.PostgreSql;
 public static class PostgreSqlInvoicingBuilderExtensions
 {
     /// <summary>
-    /// Stores invoices, the reminder journal and the dunning settings in PostgreSQL:
+    /// Stores invoices, the event outbox, the reminder journal and the dunning settings in PostgreSQL:
     /// <c>services.AddInvoicing().UsePostgreSql(connectionString)</c>. The three share one connection pool. The schema is
     /// created and migrated on first use (safe from several processes at once). Registrations use <c>TryAdd</c>, so a
     /// store registered before wins.
@@ -22,9 +22,10 @@ public static class PostgreSqlInvoicingBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var options = new PostgreSqlStoreOptions(connectionString, schema);
         builder.Services.TryAddSingleton(options);
-        builder.Services.TryAddSingleton(provider => new PostgreSqlDatabase(provider.GetRequiredService<PostgreSqlStoreOptions>()));
+        builder.Services.TryAddSingleton(provider => new PostgreSqlDatabase(provider.GetRequiredService<PostgreSqlStoreOptions>(), provider.GetService<NodaTime.IClock>()));
         builder.Services.TryAddSingleton(provider => new PostgreSqlInvoiceStore(provider.GetRequiredService<PostgreSqlDatabase>(), ownsDatabase: false));
         builder.Services.TryAddSingleton<IInvoiceStore>(provider => provider.GetRequiredService<PostgreSqlInvoiceStore>());
+        builder.Services.TryAddSingleton<IInvoiceEventStore>(provider => provider.GetRequiredService<PostgreSqlInvoiceStore>());
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new PostgreSqlReminderJournal(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new PostgreSqlDunningSettingsStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;

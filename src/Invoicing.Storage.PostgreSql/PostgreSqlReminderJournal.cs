@@ -85,14 +85,33 @@ internal sealed class PostgreSqlReminderJournal(PostgreSqlDatabase database) : I
     public Task<bool> MarkSentAsync(ReminderKey key, string workerId, Instant sentAt, CancellationToken cancellationToken = default) =>
         database.RunAsync(nameof(MarkSentAsync), async connection =>
         {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transactionScope = transaction.ConfigureAwait(false);
+            string? messageId;
             var command = new NpgsqlCommand(
-                "UPDATE reminder_journal SET state = 'Sent', sent_at = $4, last_error = NULL WHERE invoice_number = $1 AND step_id = $2 AND state = 'Claimed' AND worker_id = $3",
-                connection);
+                "UPDATE reminder_journal SET state = 'Sent', sent_at = $4, last_error = NULL WHERE invoice_number = $1 AND step_id = $2 AND state = 'Claimed' AND worker_id = $3 RETURNING message_id",
+                connection,
+                transaction);
             await using (command.ConfigureAwait(false))
             {
                 AddParameters(command.Parameters, key.InvoiceNumber ?? string.Empty, key.StepId ?? string.Empty, workerId ?? string.Empty, sentAt.ToUnixTimeTicks());
-                return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+                messageId = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
             }
+
+            if (messageId is null)
+            {
+                return false;
+            }
+
+            // The reminded event, in the transaction that journals the reminder as sent.
+            var record = PostgreSqlEventCommands.RecordForNumber(connection, transaction, InvoiceEventKind.Reminded, key.InvoiceNumber!, sentAt, InvoiceEvents.RemindedData(key.StepId!, messageId));
+            await using (record.ConfigureAwait(false))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }, cancellationToken);
 
     public Task<bool> MarkFailedAsync(ReminderKey key, string workerId, ReminderFailure failure, CancellationToken cancellationToken = default)

@@ -44,6 +44,12 @@ public sealed partial record PostgreSqlStoreOptions
     /// <summary>The schema holding the store's tables.</summary>
     public string Schema { get; }
 
+    /// <summary>
+    /// The clock that dates the events of payments, write-offs, disputes and overdue scans. Default: null, the host's
+    /// <c>IClock</c> when the store is registered with <c>UsePostgreSql</c>, the system clock otherwise.
+    /// </summary>
+    public NodaTime.IClock? Clock { get; init; }
+
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaName();
 }

@@ -94,6 +94,13 @@ internal sealed class SqliteDunningSettingsStore(SqliteInvoiceStore store) : IDu
         RequireKey(settings.InvoiceNumber, "DUN-SETTINGS-INVOICE", "invoiceNumber");
         return store.WriteAsync(nameof(SaveInvoiceAsync), async (connection, transaction) =>
         {
+            var wasDisputed = await store.ScalarAsync<long?>(connection, transaction, "SELECT disputed FROM dunning_invoices WHERE invoice_number = $number", cancellationToken, ("$number", settings.InvoiceNumber)).ConfigureAwait(false) == 1;
+            if (settings.Disputed && !wasDisputed)
+            {
+                // The disputed event, in the transaction that pauses the invoice's reminders.
+                await store.InsertEventForNumberAsync(connection, transaction, InvoiceEventKind.Disputed, settings.InvoiceNumber, store.Clock.GetCurrentInstant(), InvoiceEvents.DisputedData(settings.PausedUntil), cancellationToken).ConfigureAwait(false);
+            }
+
             var command = SqliteInvoiceStore.Command(
                 connection,
                 transaction,

@@ -11,9 +11,12 @@ namespace Invoicing.Storage.Sqlite;
 /// <c>BEGIN IMMEDIATE</c> transaction (so other processes on the same file wait for the lock rather than interleave);
 /// reads use pooled connections and see the last committed state (WAL). The schema is brought up to date on first use.
 /// </summary>
-internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteInvoiceStore : IInvoiceStore, IInvoiceEventStore, IAsyncDisposable, IDisposable
 {
+    private const string AccountColumns = "d.document_json, a.payments_json, a.credits_json, a.write_off_json";
+
     private readonly string _connectionString;
+    private readonly NodaTime.IClock _clock;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
@@ -50,11 +53,12 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         ON CONFLICT (counter_key) DO UPDATE SET last_sequence = excluded.last_sequence, last_issue_date = excluded.last_issue_date;
         """;
 
-    public SqliteInvoiceStore(string connectionString, SqliteStoreOptions options)
+    public SqliteInvoiceStore(string connectionString, SqliteStoreOptions options, NodaTime.IClock? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        _clock = clock ?? options.Clock ?? InvoicingClocks.FromTimeProvider(TimeProvider.System);
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
@@ -211,6 +215,8 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                     await ExecuteAsync(connection, transaction, "DELETE FROM drafts WHERE id = $id", cancellationToken, ("$id", draftKey)).ConfigureAwait(false);
                 }
 
+                await InsertEventAsync(connection, transaction, InvoiceEvents.Issued(issued), cancellationToken).ConfigureAwait(false);
+
                 if (credit is not null && original is not null)
                 {
                     var credited = original with { Credits = [.. original.Credits, credit] };
@@ -223,6 +229,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                         ("$balance", SqliteText.Amount(credited.Balance)),
                         ("$open", credited.IsOpen ? 1 : 0),
                         ("$number", credited.Number)).ConfigureAwait(false);
+                    await InsertEventAsync(connection, transaction, InvoiceEvents.Credited(credited, credit, issued.IssuedAt), cancellationToken).ConfigureAwait(false);
                 }
 
                 // What the next issue will most likely find; checked again in its transaction, so a rollback is harmless.
@@ -276,7 +283,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         ThrowIfDisposed();
         const string operation = "QueryAsync";
         await EnsureMigratedAsync(operation, cancellationToken).ConfigureAwait(false);
-        var sql = new StringBuilder("SELECT d.document_json, a.payments_json, a.credits_json FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE 1 = 1");
+        var sql = new StringBuilder($"SELECT {AccountColumns} FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE 1 = 1");
         var parameters = new List<(string, object)>();
         if (query.OpenOnly)
         {
@@ -393,7 +400,30 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
                 ("$balance", SqliteText.Amount(paid.Balance)),
                 ("$open", paid.IsOpen ? 1 : 0),
                 ("$number", paid.Number)).ConfigureAwait(false);
+            await InsertEventAsync(connection, transaction, InvoiceEvents.Paid(paid, payment, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
             return paid;
+        }, cancellationToken);
+    }
+
+    public Task<InvoiceAccount> WriteOffAsync(WriteOff writeOff, CancellationToken cancellationToken = default)
+    {
+        InvoiceLifecycle.CheckWriteOffShape(writeOff);
+        return WriteAsync("WriteOffAsync", async (connection, transaction) =>
+        {
+            var account = await ReadAccountAsync(connection, transaction, writeOff.InvoiceNumber, cancellationToken).ConfigureAwait(false);
+            var applied = InvoiceLifecycle.CheckWriteOff(writeOff, account);
+            var closed = account! with { WriteOff = applied };
+            await ExecuteAsync(
+                connection,
+                transaction,
+                "UPDATE accounts SET write_off_json = $writeOff, balance = $balance, is_open = $open WHERE number = $number",
+                cancellationToken,
+                ("$writeOff", StoreJson.SerializeWriteOff(closed.WriteOff!)),
+                ("$balance", SqliteText.Amount(closed.Balance)),
+                ("$open", closed.IsOpen ? 1 : 0),
+                ("$number", closed.Number)).ConfigureAwait(false);
+            await InsertEventAsync(connection, transaction, InvoiceEvents.WrittenOff(closed, _clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);
+            return closed;
         }, cancellationToken);
     }
 
@@ -522,12 +552,12 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         }
     }
 
-    private async Task<InvoiceAccount?> ReadAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, string number, CancellationToken cancellationToken)
+    internal async Task<InvoiceAccount?> ReadAccountAsync(SqliteConnection connection, SqliteTransaction? transaction, string number, CancellationToken cancellationToken)
     {
         var command = Rent(
             connection,
             transaction,
-            "SELECT d.document_json, a.payments_json, a.credits_json FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE a.number = $number",
+            $"SELECT {AccountColumns} FROM accounts a JOIN issued_documents d ON d.number = a.number WHERE a.number = $number",
             [("$number", number)],
             out var owned);
         try
@@ -542,11 +572,12 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         }
     }
 
-    private static InvoiceAccount ReadAccount(SqliteDataReader reader) => new()
+    internal static InvoiceAccount ReadAccount(SqliteDataReader reader) => new()
     {
         Invoice = InvoiceJson.DeserializeIssued(reader.GetString(0)),
         Payments = StoreJson.DeserializePayments(reader.GetString(1)),
         Credits = StoreJson.DeserializeCredits(reader.GetString(2)),
+        WriteOff = StoreJson.DeserializeWriteOff(reader.IsDBNull(3) ? null : reader.GetString(3)),
     };
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
@@ -594,7 +625,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
 
     private static ValueTask ReturnAsync(SqliteCommand command, bool owned) => owned ? command.DisposeAsync() : ValueTask.CompletedTask;
 
-    private async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    internal async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var command = Rent(connection, transaction, sql, parameters, out var owned);
         try
@@ -607,7 +638,7 @@ internal sealed class SqliteInvoiceStore : IInvoiceStore, IAsyncDisposable, IDis
         }
     }
 
-    private async Task<T?> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    internal async Task<T?> ScalarAsync<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         var command = Rent(connection, transaction, sql, parameters, out var owned);
         try

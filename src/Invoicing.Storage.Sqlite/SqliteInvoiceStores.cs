@@ -42,6 +42,16 @@ public static class SqliteInvoiceStores
             ? new SqliteDunningSettingsStore(sqlite)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The event outbox kept in the same file as a store made by <see cref="Open"/> (the store itself: its changes record
+    /// their events in their own transactions), with the event handlers' cursors.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IInvoiceEventStore OpenEventStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? sqlite
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

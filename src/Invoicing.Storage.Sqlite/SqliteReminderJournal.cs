@@ -64,7 +64,13 @@ internal sealed class SqliteReminderJournal(SqliteInvoiceStore store) : IReminde
             workerId,
             "state = 'Sent', sent_at = $sentAt, last_error = NULL",
             [("$sentAt", sentAt.ToUnixTimeTicks() * 100)],
-            cancellationToken);
+            cancellationToken,
+            async (connection, transaction) =>
+            {
+                // The reminded event, in the transaction that journals the reminder as sent.
+                var messageId = await store.ScalarAsync<string>(connection, transaction, "SELECT message_id FROM reminder_journal WHERE invoice_number = $number AND step_id = $step", cancellationToken, ("$number", key.InvoiceNumber), ("$step", key.StepId)).ConfigureAwait(false);
+                await store.InsertEventForNumberAsync(connection, transaction, InvoiceEventKind.Reminded, key.InvoiceNumber, sentAt, InvoiceEvents.RemindedData(key.StepId, messageId ?? string.Empty), cancellationToken).ConfigureAwait(false);
+            });
 
     public Task<bool> MarkFailedAsync(ReminderKey key, string workerId, ReminderFailure failure, CancellationToken cancellationToken = default)
     {
@@ -130,7 +136,7 @@ internal sealed class SqliteReminderJournal(SqliteInvoiceStore store) : IReminde
         }
     }
 
-    private Task<bool> ConditionalUpdateAsync(string operation, ReminderKey key, string workerId, string set, (string Name, object? Value)[] values, CancellationToken cancellationToken) =>
+    private Task<bool> ConditionalUpdateAsync(string operation, ReminderKey key, string workerId, string set, (string Name, object? Value)[] values, CancellationToken cancellationToken, Func<SqliteConnection, SqliteTransaction, Task>? whenUpdated = null) =>
         store.WriteAsync(operation, async (connection, transaction) =>
         {
             if (key.InvoiceNumber is null || workerId is null)
@@ -144,7 +150,17 @@ internal sealed class SqliteReminderJournal(SqliteInvoiceStore store) : IReminde
                 $"UPDATE reminder_journal SET {set} WHERE invoice_number = $number AND step_id = $step AND state = 'Claimed' AND worker_id = $worker",
                 [.. values, ("$number", key.InvoiceNumber), ("$step", key.StepId), ("$worker", workerId)]);
             await using var commandScope = command.ConfigureAwait(false);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+            {
+                return false;
+            }
+
+            if (whenUpdated is not null)
+            {
+                await whenUpdated(connection, transaction).ConfigureAwait(false);
+            }
+
+            return true;
         }, cancellationToken);
 
     private static async Task<ReminderEntry?> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, ReminderKey key, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed class SqliteStoreOptions
     /// </summary>
     public bool DurableCommits { get; set; } = true;
 
+    /// <summary>
+    /// The clock that dates the events of payments and write-offs. Default: null, the host's <c>IClock</c> when the store
+    /// is registered with <c>UseSqlite</c>, the system clock otherwise.
+    /// </summary>
+    public NodaTime.IClock? Clock { get; set; }
+
     internal void Validate()
     {
         if (BusyTimeout <= TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)

@@ -80,6 +80,11 @@ public sealed class InvoicingService
         CancellationToken cancellationToken = default) =>
         _store.RecordPaymentAsync(new Payment(Guid.NewGuid(), invoiceNumber, date ?? Today, amount, method, reference), cancellationToken);
 
+    /// <summary>Writes off the remaining balance of an invoice as uncollectable, dated <paramref name="date"/> (today when null).</summary>
+    /// <exception cref="InvoiceValidationException">Unknown invoice, a credit note, already settled or written off, no reason.</exception>
+    public Task<InvoiceAccount> WriteOffAsync(string invoiceNumber, string reason, LocalDate? date = null, CancellationToken cancellationToken = default) =>
+        _store.WriteOffAsync(new WriteOff(invoiceNumber, date ?? Today, reason), cancellationToken);
+
     private async Task<IssuedInvoice> IssueAsync(Invoice draft, DraftId? draftId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);

@@ -32,6 +32,7 @@ namespace Invoicing.Core.Json;
 [JsonSerializable(typeof(VatBreakdown))]
 [JsonSerializable(typeof(decimal))]
 [JsonSerializable(typeof(AppliedCredit))]
+[JsonSerializable(typeof(AppliedWriteOff))]
 [JsonSerializable(typeof(ValueList<InvoiceLine>))]
 [JsonSerializable(typeof(ValueList<AllowanceCharge>))]
 [JsonSerializable(typeof(ValueList<InvoiceNote>))]

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Invoicing.Core;
 
 /// <summary>
-/// An issued invoice with what has happened to it since: payments and credit notes. The balance and the
+/// An issued invoice with what has happened to it since: payments, credit notes and a write-off. The balance and the
 /// status are computed here, the same way for every store.
 /// </summary>
 public sealed record InvoiceAccount
@@ -17,6 +17,9 @@ public sealed record InvoiceAccount
     /// <summary>Credit notes applied to the invoice.</summary>
     public ValueList<AppliedCredit> Credits { get; init => field = value ?? ValueList<AppliedCredit>.Empty; } = ValueList<AppliedCredit>.Empty;
 
+    /// <summary>The write-off that closed the account, or null.</summary>
+    public AppliedWriteOff? WriteOff { get; init; }
+
     /// <summary>The invoice number.</summary>
     public string Number => Invoice.Number;
 
@@ -29,8 +32,11 @@ public sealed record InvoiceAccount
     /// <summary>Sum of the credit notes applied.</summary>
     public decimal Credited => Credits.Sum(c => c.Amount);
 
+    /// <summary>The amount written off; zero when none was.</summary>
+    public decimal WrittenOff => WriteOff?.Amount ?? 0m;
+
     /// <summary>What remains to be paid.</summary>
-    public decimal Balance => AmountDue - Paid - Credited;
+    public decimal Balance => AmountDue - Paid - Credited - WrittenOff;
 
     /// <summary>The due date (BT-9), or the issue date when none was given.</summary>
     public LocalDate DueDate => Invoice.Document.DueDate ?? Invoice.Document.IssueDate;
@@ -43,6 +49,11 @@ public sealed record InvoiceAccount
             if (Invoice.Document.Type.IsCreditNote())
             {
                 return InvoiceStatus.Issued;
+            }
+
+            if (WriteOff is not null)
+            {
+                return InvoiceStatus.WrittenOff;
             }
 
             if (Balance <= 0m)

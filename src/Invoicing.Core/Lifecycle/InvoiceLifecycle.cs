@@ -129,6 +129,11 @@ public static class InvoiceLifecycle
             throw Refuse("INV-CREDIT-CURRENCY", "currency", $"The credit note is in {document.Currency}, the invoice {original.Number} in {original.Invoice.Document.Currency}.");
         }
 
+        if (original.WriteOff is not null)
+        {
+            throw Refuse("INV-CREDIT-WRITTEN-OFF", path, $"Invoice {original.Number} was written off: nothing is left on it to credit.");
+        }
+
         var amount = totals.AmountDue;
         if (amount <= 0m)
         {
@@ -170,6 +175,11 @@ public static class InvoiceLifecycle
             throw Refuse("INV-PAYMENT-ON-CREDIT-NOTE", "invoiceNumber", $"{account.Number} is a credit note: payments are recorded against invoices.");
         }
 
+        if (account.WriteOff is not null)
+        {
+            throw Refuse("INV-PAYMENT-WRITTEN-OFF", "invoiceNumber", $"Invoice {account.Number} was written off; a payment received later is recorded as other income, not against it.");
+        }
+
         var currency = account.Invoice.Document.Currency;
         if (!currency.IsRounded(payment.Amount))
         {
@@ -201,6 +211,65 @@ public static class InvoiceLifecycle
         {
             throw Refuse("INV-PAYMENT-AMOUNT", "amount", string.Create(CultureInfo.InvariantCulture, $"A payment amount must be above zero, not {payment.Amount}."));
         }
+    }
+
+    /// <summary>Checks what a write-off must be whatever the store holds: an invoice number and a reason.</summary>
+    /// <exception cref="InvoiceValidationException">INV-WRITEOFF-INVOICE-UNKNOWN, INV-WRITEOFF-REASON.</exception>
+    public static void CheckWriteOffShape(WriteOff writeOff)
+    {
+        ArgumentNullException.ThrowIfNull(writeOff);
+        if (string.IsNullOrWhiteSpace(writeOff.InvoiceNumber))
+        {
+            throw Refuse("INV-WRITEOFF-INVOICE-UNKNOWN", "invoiceNumber", "A write-off names the invoice it closes.");
+        }
+
+        if (string.IsNullOrWhiteSpace(writeOff.Reason) || writeOff.Reason.Length > WriteOff.MaxReasonLength)
+        {
+            throw Refuse("INV-WRITEOFF-REASON", "reason", string.Create(CultureInfo.InvariantCulture, $"A write-off gives its reason, 1 to {WriteOff.MaxReasonLength} characters."));
+        }
+    }
+
+    /// <summary>
+    /// Checks a write-off against the account it closes and returns what to record: the whole remaining balance.
+    /// Refused on an unknown invoice, a credit note, an invoice already written off, paid or credited in full.
+    /// </summary>
+    /// <param name="writeOff">The request.</param>
+    /// <param name="account">The account of the invoice, or null when the store has none.</param>
+    /// <exception cref="InvoiceValidationException">
+    /// INV-WRITEOFF-INVOICE-UNKNOWN, INV-WRITEOFF-REASON, INV-WRITEOFF-ON-CREDIT-NOTE, INV-WRITEOFF-DUPLICATE,
+    /// INV-WRITEOFF-CREDITED, INV-WRITEOFF-PAID, INV-WRITEOFF-DATE.
+    /// </exception>
+    public static AppliedWriteOff CheckWriteOff(WriteOff writeOff, InvoiceAccount? account)
+    {
+        CheckWriteOffShape(writeOff);
+        if (account is null)
+        {
+            throw Refuse("INV-WRITEOFF-INVOICE-UNKNOWN", "invoiceNumber", $"There is no issued invoice '{writeOff.InvoiceNumber}'.");
+        }
+
+        if (account.Invoice.Document.Type.IsCreditNote())
+        {
+            throw Refuse("INV-WRITEOFF-ON-CREDIT-NOTE", "invoiceNumber", $"{account.Number} is a credit note: only an invoice's balance can be written off.");
+        }
+
+        if (account.WriteOff is not null)
+        {
+            throw Refuse("INV-WRITEOFF-DUPLICATE", "invoiceNumber", string.Create(CultureInfo.InvariantCulture, $"Invoice {account.Number} was already written off on {account.WriteOff.Date:yyyy-MM-dd}."));
+        }
+
+        if (account.Balance <= 0m)
+        {
+            throw account.Status == InvoiceStatus.Credited
+                ? Refuse("INV-WRITEOFF-CREDITED", "invoiceNumber", $"Invoice {account.Number} is cancelled by credit notes: nothing is left to write off.")
+                : Refuse("INV-WRITEOFF-PAID", "invoiceNumber", $"Invoice {account.Number} is paid: nothing is left to write off.");
+        }
+
+        if (writeOff.Date < account.Invoice.Document.IssueDate)
+        {
+            throw Refuse("INV-WRITEOFF-DATE", "date", string.Create(CultureInfo.InvariantCulture, $"The write-off date {writeOff.Date:yyyy-MM-dd} is before the invoice's issue date {account.Invoice.Document.IssueDate:yyyy-MM-dd}."));
+        }
+
+        return new AppliedWriteOff(writeOff.Date, account.Balance, writeOff.Reason);
     }
 
     /// <summary>

@@ -23,4 +23,7 @@ public enum InvoiceStatus
 
     /// <summary>Issued or partially paid, and the due date has passed.</summary>
     Overdue,
+
+    /// <summary>The remaining balance was written off as uncollectable.</summary>
+    WrittenOff,
 }

@@ -3,8 +3,10 @@ using System.Collections.Concurrent;
 namespace Invoicing.Core;
 
 /// <summary>Dunning settings in two concurrent dictionaries.</summary>
-internal sealed class InMemoryDunningSettingsStore : IDunningSettingsStore
+internal sealed class InMemoryDunningSettingsStore(InMemoryInvoiceStore? events = null, NodaTime.IClock? clock = null) : IDunningSettingsStore
 {
+    private readonly Lock _invoiceGate = new();
+
     private readonly ConcurrentDictionary<string, DunningCustomerSettings> _customers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DunningInvoiceSettings> _invoices = new(StringComparer.Ordinal);
 
@@ -26,7 +28,16 @@ internal sealed class InMemoryDunningSettingsStore : IDunningSettingsStore
     {
         ArgumentNullException.ThrowIfNull(settings);
         ReminderRules.RequireText(settings.InvoiceNumber, "DUN-SETTINGS-INVOICE", "invoiceNumber");
-        _invoices[settings.InvoiceNumber] = settings;
+        lock (_invoiceGate)
+        {
+            var wasDisputed = _invoices.TryGetValue(settings.InvoiceNumber, out var before) && before.Disputed;
+            _invoices[settings.InvoiceNumber] = settings;
+            if (settings.Disputed && !wasDisputed && events is not null && clock is not null)
+            {
+                events.RecordForNumber(InvoiceEventKind.Disputed, settings.InvoiceNumber, clock.GetCurrentInstant(), InvoiceEvents.DisputedData(settings.PausedUntil));
+            }
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using NodaTime;
 namespace Invoicing.Core;
 
 /// <summary>The reference journal: a dictionary under one lock, so every operation is atomic.</summary>
-internal sealed class InMemoryReminderJournal : IReminderJournal
+internal sealed class InMemoryReminderJournal(InMemoryInvoiceStore? events = null) : IReminderJournal
 {
     private readonly Dictionary<ReminderKey, ReminderEntry> _entries = [];
     private readonly Dictionary<string, List<ReminderKey>> _byInvoice = new(StringComparer.Ordinal);
@@ -68,6 +68,9 @@ internal sealed class InMemoryReminderJournal : IReminderJournal
             }
 
             _entries[key] = entry with { State = ReminderState.Sent, SentAt = sentAt, LastError = null };
+
+            // Under the journal's lock, so the event is in the outbox before anyone sees the entry as sent.
+            events?.RecordForNumber(InvoiceEventKind.Reminded, key.InvoiceNumber, sentAt, InvoiceEvents.RemindedData(key.StepId, entry.MessageId));
             return Task.FromResult(true);
         }
     }

@@ -36,6 +36,13 @@ public interface IInvoiceStore
     /// <exception cref="InvoiceValidationException">Unknown invoice, amount not positive or above the balance, or a payment id already recorded.</exception>
     Task<InvoiceAccount> RecordPaymentAsync(Payment payment, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes off the remaining balance of an invoice (see <see cref="InvoiceLifecycle.CheckWriteOff"/>) and returns the
+    /// account after it: balance zero, status <see cref="InvoiceStatus.WrittenOff"/>, no longer open.
+    /// </summary>
+    /// <exception cref="InvoiceValidationException">Unknown invoice, a credit note, already written off, paid or credited, no reason, dated before issue.</exception>
+    Task<InvoiceAccount> WriteOffAsync(WriteOff writeOff, CancellationToken cancellationToken = default);
+
     /// <summary>Walks the hash chain of every issued document and reports the first broken link.</summary>
     Task<ArchiveVerification> VerifyArchiveAsync(CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ namespace Invoicing.Core;
 /// A store that keeps everything in memory, behind one lock: for tests, samples and short-lived hosts.
 /// It applies the same <see cref="InvoiceLifecycle"/> rules as the database stores; nothing survives the process.
 /// </summary>
-internal sealed class InMemoryInvoiceStore(InMemoryNumberAllocator numbers) : IInvoiceStore, IDisposable, IAsyncDisposable
+internal sealed partial class InMemoryInvoiceStore(InMemoryNumberAllocator numbers, IClock clock) : IInvoiceStore, IInvoiceEventStore, IDisposable, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<DraftId, Invoice> _drafts = [];
@@ -89,9 +89,12 @@ internal sealed class InMemoryInvoiceStore(InMemoryNumberAllocator numbers) : II
                 _drafts.Remove(issuedDraft);
             }
 
+            Append(InvoiceEvents.Issued(issued));
             if (credit is not null && original is not null)
             {
-                _accounts[original.Number] = original with { Credits = [.. original.Credits, credit] };
+                var credited = original with { Credits = [.. original.Credits, credit] };
+                _accounts[original.Number] = credited;
+                Append(InvoiceEvents.Credited(credited, credit, issued.IssuedAt));
             }
 
             return Task.FromResult(issued);
@@ -156,6 +159,23 @@ internal sealed class InMemoryInvoiceStore(InMemoryNumberAllocator numbers) : II
             var updated = account! with { Payments = [.. account.Payments, payment] };
             _accounts[updated.Number] = updated;
             _paymentIds.Add(payment.Id);
+            Append(InvoiceEvents.Paid(updated, payment, clock.GetCurrentInstant()));
+            return Task.FromResult(updated);
+        }
+    }
+
+    public Task<InvoiceAccount> WriteOffAsync(WriteOff writeOff, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        InvoiceLifecycle.CheckWriteOffShape(writeOff);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            var account = _accounts.GetValueOrDefault(writeOff.InvoiceNumber);
+            var applied = InvoiceLifecycle.CheckWriteOff(writeOff, account);
+            var updated = account! with { WriteOff = applied };
+            _accounts[updated.Number] = updated;
+            Append(InvoiceEvents.WrittenOff(updated, clock.GetCurrentInstant()));
             return Task.FromResult(updated);
         }
     }

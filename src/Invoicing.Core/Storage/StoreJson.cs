@@ -27,6 +27,28 @@ public static class StoreJson
     /// <exception cref="InvoiceFormatException">The text is not a list of applied credits.</exception>
     public static ValueList<AppliedCredit> DeserializeCredits(string json) => Read(json, Compact.ValueListAppliedCredit);
 
+    /// <summary>Writes a write-off as compact JSON.</summary>
+    public static string SerializeWriteOff(AppliedWriteOff writeOff) => JsonSerializer.Serialize(writeOff, Compact.AppliedWriteOff);
+
+    /// <summary>Reads a write-off written by <see cref="SerializeWriteOff"/>; null for null text.</summary>
+    /// <exception cref="InvoiceFormatException">The text is not a write-off.</exception>
+    public static AppliedWriteOff? DeserializeWriteOff(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json, Compact.AppliedWriteOff);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvoiceFormatException(exception.Message, exception.Path ?? "$", exception);
+        }
+    }
+
     /// <summary>Writes an issued document compactly (the form stores freeze); read it back with <see cref="InvoiceJson.DeserializeIssued"/>.</summary>
     public static string SerializeIssued(IssuedInvoice issued) => JsonSerializer.Serialize(issued, Compact.IssuedInvoice);
 

@@ -17,6 +17,8 @@ public sealed class PublicApiConventionTests
         "Invoicing.Roi",
         "Invoicing.Storage.Sqlite",
         "Invoicing.Storage.PostgreSql",
+        "Invoicing.Events",
+        "Invoicing.Webhooks",
     ];
 
     [Theory]

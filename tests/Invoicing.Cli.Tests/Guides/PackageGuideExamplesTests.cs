@@ -1,12 +1,14 @@
 using Invoicing.Core;
 using Invoicing.Dunning;
 using Invoicing.EInvoicing;
+using Invoicing.Events;
 using Invoicing.Mail.Smtp;
 using Invoicing.Pdf;
 using Invoicing.Reporting;
 using Invoicing.Roi;
 using Invoicing.Storage.PostgreSql;
 using Invoicing.Storage.Sqlite;
+using Invoicing.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -366,6 +368,72 @@ public sealed class PackageGuideExamplesTests : IDisposable
     }
 
     /// <summary>The invoice of the guides: 3 hours at 85 EUR, 20 % VAT, between two French companies.</summary>
+    /// <summary>docs/packages/Invoicing.Events.md and docs/events.md: wire a handler, issue, deliver, write off.</summary>
+    [Fact]
+    public async Task EventsGuide_HandlerGetsIssuedPaidAndWrittenOff()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Tuesday));
+        services.AddInvoicing()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "events.db")}")
+            .AddInvoiceEvents(o =>
+            {
+                o.PollInterval = TimeSpan.FromSeconds(5);
+                o.RunInBackground = false;
+            })
+            .AddInvoiceEventHandler<GuideHandler>();
+        await using var provider = services.BuildServiceProvider();
+        var invoicing = provider.GetRequiredService<InvoicingService>();
+        var issued = await invoicing.IssueAsync(Draft(invoicing.Today));
+        await invoicing.RecordPaymentAsync(issued.Number, 20m, PaymentMethod.CreditTransfer);
+        await invoicing.WriteOffAsync(issued.Number, "Customer in liquidation");
+        await provider.GetRequiredService<IInvoiceEventStore>().RecordSentAsync(issued.Number, provider.GetRequiredService<IClock>().GetCurrentInstant(), "email");
+
+        var result = await provider.GetRequiredService<IInvoiceEventDispatcher>().DispatchOnceAsync();
+
+        var handler = (GuideHandler)provider.GetServices<IInvoiceEventHandler>().Single();
+        Assert.Equal(4, result.Delivered);
+        Assert.Equal(["issued", "partly_paid", "written_off", "sent"], handler.Kinds);
+    }
+
+    /// <summary>docs/packages/Invoicing.Webhooks.md: an endpoint is a handler named webhook:NAME; a short secret fails at start.</summary>
+    [Fact]
+    public void WebhooksGuide_AddWebhook_RegistersTheEndpointAsAHandler()
+    {
+        var services = new ServiceCollection();
+        services.AddInvoicing()
+            .UseSqlite($"Data Source={Path.Combine(_folder, "hooks.db")}")
+            .AddWebhook("erp", o =>
+            {
+                o.Url = new Uri("https://erp.example.com/hooks/invoicing");
+                o.Secret = "whsec_0123456789abcdef0123456789abcdef";
+                o.Kinds.Add(InvoiceEventKind.Paid);
+            })
+            .AddWebhook("short", o =>
+            {
+                o.Url = new Uri("https://erp.example.com/hooks/other");
+                o.Secret = "too-short";
+            });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(["webhook:erp", "webhook:short"], provider.GetServices<IInvoiceEventHandler>().Select(h => h.Name));
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptionsMonitor<WebhookEndpointOptions>>().Get("short"));
+        Assert.Equal([InvoiceEventKind.Paid], provider.GetRequiredService<IOptionsMonitor<WebhookEndpointOptions>>().Get("erp").Kinds);
+    }
+
+    private sealed class GuideHandler : IInvoiceEventHandler
+    {
+        public List<string> Kinds { get; } = [];
+
+        public string Name => "crm";
+
+        public Task HandleAsync(InvoiceEvent invoiceEvent, CancellationToken cancellationToken)
+        {
+            Kinds.Add(InvoiceEventKinds.Name(invoiceEvent.Kind));
+            return Task.CompletedTask;
+        }
+    }
+
     private static Invoice Draft(LocalDate today, int dueInDays = 30) => new()
     {
         IssueDate = today,

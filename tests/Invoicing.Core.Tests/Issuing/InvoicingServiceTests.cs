@@ -97,6 +97,20 @@ public sealed class InvoicingServiceTests
     }
 
     [Fact]
+    public async Task WriteOffAsync_PartlyPaid_ClosesTheAccountDatedTodayInTheBusinessTimeZone()
+    {
+        var service = Service();
+        await service.IssueAsync(FrenchDraft());
+        await service.RecordPaymentAsync("F2026-00001", 1000m, PaymentMethod.CreditTransfer);
+
+        var account = await service.WriteOffAsync("F2026-00001", "Liquidation judiciaire");
+
+        Assert.Equal(new AppliedWriteOff(new LocalDate(2026, 11, 3), 187.48m, "Liquidation judiciaire"), account.WriteOff);
+        Assert.Equal(InvoiceStatus.WrittenOff, account.Status);
+        Assert.Equal(account, await _store.GetAccountAsync("F2026-00001"));
+    }
+
+    [Fact]
     public async Task CreditAsync_UnknownInvoice_NamesTheRule()
     {
         var exception = await Assert.ThrowsAsync<InvoiceValidationException>(() => Service().CreditAsync("F2026-99999"));

@@ -6,4 +6,8 @@ namespace Invoicing.Storage.Tests.Conformance;
 public sealed class InMemoryStoreConformanceTests : StoreConformanceTests
 {
     protected override Task<IInvoiceStore> CreateStoreAsync() => Task.FromResult(InvoiceStores.CreateInMemory());
+
+    protected override IReminderJournal JournalOf(IInvoiceStore store) => InMemoryReminders.CreateJournal(store);
+
+    protected override IDunningSettingsStore SettingsOf(IInvoiceStore store) => InMemoryReminders.CreateSettingsStore(store);
 }

@@ -9,7 +9,7 @@ namespace Invoicing.Storage.Tests.Conformance;
 /// <see cref="DatabaseStoreConformanceTests"/>) and says how to create a fresh, empty store; every test here then runs
 /// against it. Each test creates its own stores through <see cref="NewStoreAsync"/>; they are disposed after the test.
 /// </summary>
-public abstract class StoreConformanceTests : IAsyncLifetime
+public abstract partial class StoreConformanceTests : IAsyncLifetime
 {
     private readonly List<IInvoiceStore> _stores = [];
 

@@ -16,6 +16,10 @@ public sealed class PostgresStoreConformanceTests : DatabaseStoreConformanceTest
         return Task.FromResult<IInvoiceStore>(PostgresTestDatabase.CreateStore(schema));
     }
 
+    protected override IReminderJournal JournalOf(IInvoiceStore store) => new PostgreSqlReminderJournal(((PostgreSqlInvoiceStore)store).Database);
+
+    protected override IDunningSettingsStore SettingsOf(IInvoiceStore store) => new PostgreSqlDunningSettingsStore(((PostgreSqlInvoiceStore)store).Database);
+
     protected override Task<IInvoiceStore> CreateUnreachableStoreAsync() =>
         Task.FromResult<IInvoiceStore>(new PostgreSqlInvoiceStore(new PostgreSqlStoreOptions(PostgresTestDatabase.UnreachableConnectionString(), "unreachable")));
 

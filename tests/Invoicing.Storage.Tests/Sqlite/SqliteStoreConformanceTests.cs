@@ -16,6 +16,10 @@ public sealed class SqliteStoreConformanceTests : DatabaseStoreConformanceTests
         return Task.FromResult(SqliteInvoiceStores.Open(database.ConnectionString));
     }
 
+    protected override IReminderJournal JournalOf(IInvoiceStore store) => SqliteInvoiceStores.OpenReminderJournal(store);
+
+    protected override IDunningSettingsStore SettingsOf(IInvoiceStore store) => SqliteInvoiceStores.OpenDunningSettingsStore(store);
+
     protected override Task<IInvoiceStore> CreateUnreachableStoreAsync()
     {
         var database = new SqliteTestDatabase();

@@ -15,7 +15,7 @@ internal static class PostgreSqlArchive
         SELECT i.position, i.number, i.series_id, i.counter_key, i.sequence, i.is_credit_note, i.customer_key, i.currency,
                i.issue_date, i.due_date, i.amount_due, i.issued_at, i.previous_hash, i.hash, i.document,
                a.number, a.customer_key, a.issue_date, a.due_date, a.is_credit_note, a.amount_due, a.paid, a.credited, a.payments, a.credits,
-               s.seal
+               s.seal, a.written_off, a.write_off
         FROM issued i
         LEFT JOIN accounts a ON a.number = i.number
         LEFT JOIN archive_seals s ON s.position = i.position
@@ -107,6 +107,7 @@ internal static class PostgreSqlArchive
                 Invoice = InvoiceJson.DeserializeIssued(reader.GetString(14)),
                 Payments = reader.IsDBNull(23) ? [] : StoreJson.DeserializePayments(reader.GetString(23)),
                 Credits = reader.IsDBNull(24) ? [] : StoreJson.DeserializeCredits(reader.GetString(24)),
+                WriteOff = StoreJson.DeserializeWriteOff(reader.IsDBNull(27) ? null : reader.GetString(27)),
             };
         }
         catch (InvoiceFormatException exception)
@@ -136,7 +137,10 @@ internal static class PostgreSqlArchive
             && verifier.Check(issued, reader.GetString(3), reader.IsDBNull(25) ? null : reader.GetString(25));
     }
 
-    /// <summary>The account row: there is one, its copies are the document's, its paid and credited sums are its payments' and credits'.</summary>
+    /// <summary>
+    /// The account row: there is one, its copies are the document's, its paid, credited and written-off sums are its
+    /// payments', credits' and write-off's (is_open is generated from them).
+    /// </summary>
     private static bool CheckAccount(ArchiveChainVerifier verifier, NpgsqlDataReader reader, string number, InvoiceAccount account)
     {
         if (reader.IsDBNull(15))
@@ -154,7 +158,8 @@ internal static class PostgreSqlArchive
             ArchiveColumn.Of("accounts.is_credit_note", reader.GetBoolean(19), document.Type.IsCreditNote()),
             ArchiveColumn.Of("accounts.amount_due", reader.GetDecimal(20), account.AmountDue),
             ArchiveColumn.Of("accounts.paid", reader.GetDecimal(21), account.Paid),
-            ArchiveColumn.Of("accounts.credited", reader.GetDecimal(22), account.Credited));
+            ArchiveColumn.Of("accounts.credited", reader.GetDecimal(22), account.Credited),
+            ArchiveColumn.Of("accounts.written_off", reader.GetDecimal(26), account.WrittenOff));
     }
 
     /// <summary>Positions run 1, 2, 3...: a gap is a removed document, even one whose successor was re-linked.</summary>

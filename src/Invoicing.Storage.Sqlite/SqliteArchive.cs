@@ -48,7 +48,8 @@ public static class SqliteArchive
         var (migrated, tablesExist) = await SqliteArchiveCheckpoint.StateAsync(connection, cancellationToken).ConfigureAwait(false);
         var checkpoint = tablesExist ? await SqliteArchiveCheckpoint.ReadAsync(connection, cancellationToken).ConfigureAwait(false) : null;
         var verifier = new ArchiveChainVerifier(checkpoint, checkpointRequired: migrated);
-        var command = SqliteInvoiceStore.Command(connection, null, RowsSql(tablesExist));
+        var writeOffs = await HasWriteOffsAsync(connection, cancellationToken).ConfigureAwait(false);
+        var command = SqliteInvoiceStore.Command(connection, null, RowsSql(tablesExist, writeOffs));
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -66,11 +67,24 @@ public static class SqliteArchive
         return verifier.Result();
     }
 
-    /// <summary>Every issued row in chain order, with its account and its checkpoint seal (NULL when the tables are not there).</summary>
-    private static string RowsSql(bool withSeals) => $"""
+    /// <summary>
+    /// Whether the accounts carry write-offs (schema version 5): a write-off closes the balance, so the balance and
+    /// open columns are compared with what the payments, credits and write-off give. A file of an earlier version has none.
+    /// </summary>
+    private static async Task<bool> HasWriteOffsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var command = SqliteInvoiceStore.Command(connection, null, "SELECT count(*) FROM pragma_table_info('accounts') WHERE name = 'write_off_json'");
+        await using (command.ConfigureAwait(false))
+        {
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+    }
+
+    /// <summary>Every issued row in chain order, with its account and its checkpoint seal (NULL when the tables or columns are not there).</summary>
+    private static string RowsSql(bool withSeals, bool withWriteOffs) => $"""
         SELECT d.number, d.series_id, d.counter_key, d.sequence, d.type_code, d.issue_date, d.issued_at, d.previous_hash, d.hash, d.document_json,
                a.number, a.is_credit_note, a.customer_key, a.issue_date, a.due_date, a.currency, a.amount_due, a.balance, a.is_open, a.payments_json, a.credits_json,
-               {(withSeals ? "s.seal" : "NULL")}
+               {(withWriteOffs ? "a.write_off_json" : "NULL")}, {(withSeals ? "s.seal" : "NULL")}
         FROM issued_documents d
         LEFT JOIN accounts a ON a.number = d.number
         {(withSeals ? "LEFT JOIN archive_seals s ON s.position = d.position" : string.Empty)}
@@ -88,6 +102,7 @@ public static class SqliteArchive
                 Invoice = InvoiceJson.DeserializeIssued(reader.GetString(9)),
                 Payments = reader.IsDBNull(19) ? [] : StoreJson.DeserializePayments(reader.GetString(19)),
                 Credits = reader.IsDBNull(20) ? [] : StoreJson.DeserializeCredits(reader.GetString(20)),
+                WriteOff = StoreJson.DeserializeWriteOff(reader.IsDBNull(21) ? null : reader.GetString(21)),
             };
         }
         catch (InvoiceFormatException exception)
@@ -109,10 +124,10 @@ public static class SqliteArchive
                 ArchiveColumn.Of("issued_documents.previous_hash", reader.GetString(7), issued.PreviousHash),
                 ArchiveColumn.Of("issued_documents.hash", reader.GetString(8), issued.Hash))
             && CheckAccount(verifier, reader, number, account)
-            && verifier.Check(issued, reader.GetString(2), reader.IsDBNull(21) ? null : reader.GetString(21));
+            && verifier.Check(issued, reader.GetString(2), reader.IsDBNull(22) ? null : reader.GetString(22));
     }
 
-    /// <summary>The account row: there is one, its copies are the document's, its balance and status follow from its payments and credits.</summary>
+    /// <summary>The account row: there is one, its copies are the document's, its balance and status follow from its payments, credits and write-off.</summary>
     private static bool CheckAccount(ArchiveChainVerifier verifier, SqliteDataReader reader, string number, InvoiceAccount account)
     {
         if (reader.IsDBNull(10))

@@ -1,4 +1,4 @@
--- 0004: the invoice event outbox, the event handlers' cursors, and write-offs on accounts.
+-- 0005: the invoice event outbox, the event handlers' cursors, and write-offs on accounts.
 -- Instants are Unix ticks (100 ns), as in the reminder journal.
 
 -- A write-off closes an account: is_open must count it. A generated column's expression cannot be changed before

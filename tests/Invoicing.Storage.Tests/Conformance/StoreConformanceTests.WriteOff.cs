@@ -27,6 +27,22 @@ public abstract partial class StoreConformanceTests
         Assert.Equal([account], await ToListAsync(store.QueryAsync(InvoiceQuery.All)));
     }
 
+    /// <summary>A write-off changes the account's balance and status columns, which the archive check compares with what they derive from.</summary>
+    [Fact]
+    public async Task VerifyArchiveAsync_AfterAWriteOff_Intact()
+    {
+        var store = await NewStoreAsync();
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        await store.RecordPaymentAsync(StoreFixtures.Payment(invoice.Number, 49.96m));
+        await store.WriteOffAsync(new WriteOff(invoice.Number, WriteOffDate, "Customer in liquidation"));
+        await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+
+        var result = await store.VerifyArchiveAsync();
+
+        Assert.True(result.IsIntact, result.Reason);
+        Assert.Equal(2, result.DocumentsChecked);
+    }
+
     [Fact]
     public async Task WriteOffAsync_Refusals_TypedAndChangeNothing()
     {

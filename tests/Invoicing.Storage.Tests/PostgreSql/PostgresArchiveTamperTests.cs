@@ -66,6 +66,8 @@ public sealed class PostgresArchiveTamperTests : IAsyncLifetime
     [InlineData("UPDATE accounts SET amount_due = 1 WHERE number = 'F2026-00003'", "accounts.amount_due")]
     [InlineData("UPDATE accounts SET paid = amount_due WHERE number = 'F2026-00003'", "accounts.paid")]
     [InlineData("UPDATE accounts SET credited = amount_due WHERE number = 'F2026-00003'", "accounts.credited")]
+    [InlineData("UPDATE accounts SET written_off = amount_due WHERE number = 'F2026-00003'", "accounts.written_off")]
+    [InlineData("UPDATE accounts SET write_off = '{\"date\":\"2027-01-01\",\"amount\":1,\"reason\":\"x\"}' WHERE number = 'F2026-00003'", "accounts.written_off")]
     [InlineData("DELETE FROM accounts WHERE number = 'F2026-00003'", "account row is missing")]
     public async Task VerifyArchiveAsync_OneColumnOfARowChanged_ReportsTheRowAndTheColumn(string sql, string column)
     {

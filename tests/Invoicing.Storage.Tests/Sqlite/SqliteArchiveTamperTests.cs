@@ -67,6 +67,7 @@ public sealed class SqliteArchiveTamperTests : IAsyncLifetime
     [InlineData("UPDATE accounts SET amount_due = '1.00' WHERE number = 'F2026-00003'", "accounts.amount_due")]
     [InlineData("UPDATE accounts SET balance = '0' WHERE number = 'F2026-00003'", "accounts.balance")]
     [InlineData("UPDATE accounts SET is_open = 0 WHERE number = 'F2026-00003'", "accounts.is_open")]
+    [InlineData("UPDATE accounts SET write_off_json = '{\"date\":\"2027-01-01\",\"amount\":1,\"reason\":\"x\"}' WHERE number = 'F2026-00003'", "accounts.balance")]
     [InlineData("DELETE FROM accounts WHERE number = 'F2026-00003'", "account row is missing")]
     public async Task VerifyAsync_OneColumnOfARowChanged_ReportsTheRowAndTheColumn(string sql, string column)
     {

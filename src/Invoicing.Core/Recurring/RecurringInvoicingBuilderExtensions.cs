@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Invoicing.Core;
 
@@ -24,7 +25,11 @@ public static class RecurringInvoicingBuilderExtensions
 
         options.Validate(o => RecurringOptionsRules.Problem(o) is null, "RecurringOptions: WorkerId must be 1 to 200 characters, LeaseDuration positive, MaxPeriodsPerRun at least 1.")
             .ValidateOnStart();
-        builder.Services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<RecurringRunner>(provider));
+        builder.Services.TryAddSingleton(provider => new RecurringRunner(
+            provider.GetRequiredService<IRecurringScheduleStore>(),
+            provider.GetRequiredService<InvoicingService>(),
+            provider.GetRequiredService<NodaTime.IClock>(),
+            provider.GetRequiredService<IOptions<RecurringOptions>>()));
         return builder;
     }
 }

@@ -92,6 +92,7 @@ internal static class CliApp
         yield return RoiCommand.Create(context);
         yield return ArchiveCommand.Create(context);
         yield return DunningCommand.Create(context);
+        yield return RecurringCommand.Create(context);
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

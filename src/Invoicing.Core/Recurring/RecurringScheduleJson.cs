@@ -9,7 +9,8 @@ namespace Invoicing.Core;
 /// <summary>
 /// The JSON form of a schedule (documented in <c>docs/recurring.md</c>), which the database stores keep and the CLI
 /// reads: camelCase names, dates as ISO strings, enums by name, the template in the invoice JSON shape. Unknown
-/// properties are refused, so a misspelt field never goes unnoticed.
+/// properties are refused, so a misspelt field never goes unnoticed. Error paths are written as in the invoice JSON
+/// (<c>recurrence.dayOfMonth</c>, <c>template.lines[0].vatRate</c>).
 /// </summary>
 public static class RecurringScheduleJson
 {
@@ -76,7 +77,7 @@ public static class RecurringScheduleJson
         }
         catch (JsonException exception)
         {
-            throw new InvoiceFormatException("The schedule is not valid JSON: " + exception.Message, "$", exception);
+            throw new InvoiceFormatException("The schedule is not valid JSON: " + exception.Message, null, exception);
         }
 
         using (document)
@@ -84,14 +85,14 @@ public static class RecurringScheduleJson
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new InvoiceFormatException("A schedule is a JSON object.", "$");
+                throw new InvoiceFormatException("A schedule is a JSON object.");
             }
 
             foreach (var property in root.EnumerateObject())
             {
                 if (Array.IndexOf(Known, property.Name) < 0)
                 {
-                    throw new InvoiceFormatException($"'{property.Name}' is not a schedule field (expected one of {string.Join(", ", Known)}).", "$." + property.Name);
+                    throw new InvoiceFormatException($"'{property.Name}' is not a schedule field (expected one of {string.Join(", ", Known)}).", property.Name);
                 }
             }
 
@@ -103,7 +104,7 @@ public static class RecurringScheduleJson
                     Recurrence = ReadRecurrence(Property(root, "recurrence", required: true)!.Value),
                     Start = Date(root, "start", required: true)!.Value,
                     End = Date(root, "end", required: false),
-                    Count = Number(root, "count", "$.count"),
+                    Count = Number(root, "count", "count"),
                     TimeZone = Text(root, "timeZone", required: true)!,
                     Timing = Name<BillingTiming>(root, "timing") ?? BillingTiming.InAdvance,
                     CatchUp = Name<CatchUpMode>(root, "catchUp") ?? CatchUpMode.OnePerPeriod,
@@ -114,7 +115,7 @@ public static class RecurringScheduleJson
             catch (InvoiceValidationException exception)
             {
                 var issue = exception.Issues[0];
-                throw new InvoiceFormatException(issue.Message, "$." + issue.Path, exception);
+                throw new InvoiceFormatException(issue.Message, issue.Path, exception);
             }
         }
     }
@@ -123,18 +124,18 @@ public static class RecurringScheduleJson
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new InvoiceFormatException("The recurrence is an object with a frequency.", "$.recurrence");
+            throw new InvoiceFormatException("The recurrence is an object with a frequency.", "recurrence");
         }
 
-        var frequency = Name<RecurrenceFrequency>(element, "frequency", "$.recurrence.frequency")
-            ?? throw new InvoiceFormatException("The recurrence needs a frequency (MonthlyOnDay, EndOfMonth, Quarterly, Yearly or Weekly).", "$.recurrence.frequency");
-        int Need(string name) => Number(element, name, "$.recurrence." + name)
-            ?? throw new InvoiceFormatException($"A {frequency} recurrence needs '{name}'.", "$.recurrence." + name);
+        var frequency = Name<RecurrenceFrequency>(element, "frequency", "recurrence.frequency")
+            ?? throw new InvoiceFormatException("The recurrence needs a frequency (MonthlyOnDay, EndOfMonth, Quarterly, Yearly or Weekly).", "recurrence.frequency");
+        int Need(string name) => Number(element, name, "recurrence." + name)
+            ?? throw new InvoiceFormatException($"A {frequency} recurrence needs '{name}'.", "recurrence." + name);
         return frequency switch
         {
             RecurrenceFrequency.MonthlyOnDay => Recurrence.MonthlyOnDay(Need("dayOfMonth")),
             RecurrenceFrequency.EndOfMonth => Recurrence.EndOfMonth(),
-            RecurrenceFrequency.Quarterly => Recurrence.Quarterly(Number(element, "dayOfMonth", "$.recurrence.dayOfMonth") ?? 1, Number(element, "month", "$.recurrence.month") ?? 1),
+            RecurrenceFrequency.Quarterly => Recurrence.Quarterly(Number(element, "dayOfMonth", "recurrence.dayOfMonth") ?? 1, Number(element, "month", "recurrence.month") ?? 1),
             RecurrenceFrequency.Yearly => Recurrence.Yearly(Need("month"), Need("dayOfMonth")),
             _ => Recurrence.EveryWeeks(Need("weeks")),
         };
@@ -148,7 +149,7 @@ public static class RecurringScheduleJson
         }
         catch (InvoiceFormatException exception)
         {
-            var path = exception.Path is { } inner && inner.StartsWith('$') ? "$.template" + inner[1..] : "$.template";
+            var path = exception.Path is { Length: > 0 } inner ? (inner[0] == '[' ? "template" + inner : "template." + inner) : "template";
             throw new InvoiceFormatException("The template is not an invoice draft: " + exception.Message, path, exception);
         }
     }
@@ -160,12 +161,12 @@ public static class RecurringScheduleJson
             return value;
         }
 
-        return required ? throw new InvoiceFormatException($"The schedule has no '{name}'.", "$." + name) : null;
+        return required ? throw new InvoiceFormatException($"The schedule has no '{name}'.", name) : null;
     }
 
     private static string? Text(JsonElement element, string name, bool required) =>
         Property(element, name, required) is { } value
-            ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new InvoiceFormatException($"'{name}' is a string.", "$." + name)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : throw new InvoiceFormatException($"'{name}' is a string.", name)
             : null;
 
     private static LocalDate? Date(JsonElement element, string name, bool required)
@@ -176,7 +177,7 @@ public static class RecurringScheduleJson
         }
 
         var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success ? parsed.Value : throw new InvoiceFormatException($"'{text}' is not an ISO 8601 date (yyyy-MM-dd).", "$." + name);
+        return parsed.Success ? parsed.Value : throw new InvoiceFormatException($"'{text}' is not an ISO 8601 date (yyyy-MM-dd).", name);
     }
 
     private static int? Number(JsonElement element, string name, string path)
@@ -194,7 +195,7 @@ public static class RecurringScheduleJson
     private static T? Name<T>(JsonElement element, string name, string? path = null)
         where T : struct, Enum
     {
-        path ??= "$." + name;
+        path ??= name;
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;

@@ -4,20 +4,13 @@ namespace Invoicing.Core.Tests.Recurring;
 
 internal static class RecurringFixtures
 {
-    /// <summary>A valid French template: one subscription line at <paramref name="price"/>, due 30 days after issue.</summary>
-    public static Invoice Template(decimal price = 30m, decimal quantity = 1m) => new()
+    /// <summary>A valid French template (the lifecycle draft): one subscription line at <paramref name="price"/>, due 30 days after issue.</summary>
+    public static Invoice Template(decimal price = 30m, decimal quantity = 1m) => Lifecycle.LifecycleFixtures.Draft() with
     {
         IssueDate = new LocalDate(2026, 1, 1),
         DueDate = new LocalDate(2026, 1, 31),
-        Currency = Currency.Eur,
         BusinessProcessType = FrenchBillingMode.S1,
-        Notes =
-        [
-            new InvoiceNote("En cas de retard de paiement, pénalités au taux de la BCE majoré de 10 points.", InvoiceNote.LatePaymentPenalties),
-            new InvoiceNote("Indemnité forfaitaire pour frais de recouvrement : 40 EUR.", InvoiceNote.RecoveryIndemnity),
-        ],
-        Seller = new Party { Name = "Atelier Lumière SAS", LegalId = Identifier.Siren("123456782"), VatId = "FR11123456782", Address = new PostalAddress { City = "Lyon", PostCode = "69002", CountryCode = "FR" } },
-        Buyer = new Party { Name = "Boulangerie Dupont", LegalId = Identifier.Siren("987654324"), VatId = "FR14987654324", Address = new PostalAddress { City = "Villeurbanne", PostCode = "69100", CountryCode = "FR" } },
+        AllowancesCharges = [],
         Lines = [new InvoiceLine { Id = "1", ItemName = "Abonnement", Quantity = quantity, NetPrice = price, VatCategory = VatCategory.S, VatRate = 20m }],
     };
 

@@ -120,8 +120,8 @@ public sealed class SqliteMigrationTests : IDisposable
         var store = SqliteInvoiceStores.Open(_database.ConnectionString);
         var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
         await ((IAsyncDisposable)store).DisposeAsync();
-        // Bring the file back to what version 2 of the package left: no settings tables, schema_version at 2.
-        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DELETE FROM schema_version WHERE version > 2");
+        // Bring the file back to what version 2 of the package left: no settings nor recurring tables, schema_version at 2.
+        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DROP TABLE recurring_occurrences; DROP TABLE recurring_schedules; DELETE FROM schema_version WHERE version > 2");
 
         var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
         var applied = await SqliteInvoiceStores.MigrateAsync(upgraded);

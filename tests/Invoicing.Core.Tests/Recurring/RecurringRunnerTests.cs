@@ -48,6 +48,37 @@ public sealed class RecurringRunnerTests
     }
 
     [Fact]
+    public async Task RunOnceAsync_AcrossTheChangeToSummerTime_DueAtLocalMidnightOfEachMonth()
+    {
+        // Paris changes to summer time on 29 March 2026: 1 March begins at 23:00 UTC, 1 April at 22:00 UTC.
+        var harness = new RecurringHarness(Instant.FromUtc(2026, 2, 28, 22, 59));
+        await harness.Schedules.SaveAsync(Schedule(Recurrence.MonthlyOnDay(1), new LocalDate(2026, 3, 1)));
+
+        Assert.Equal(0, (await harness.RunAsync()).Issued);
+        harness.Clock.Reset(Instant.FromUtc(2026, 2, 28, 23, 0));
+        Assert.Equal(1, (await harness.RunAsync()).Issued);
+        harness.Clock.Reset(Instant.FromUtc(2026, 3, 31, 21, 59));
+        Assert.Equal(0, (await harness.RunAsync()).Issued);
+        harness.Clock.Reset(Instant.FromUtc(2026, 3, 31, 22, 0));
+        Assert.Equal(1, (await harness.RunAsync()).Issued);
+
+        Assert.Equal([3, 4], (await harness.IssuedAsync()).Select(i => i.Document.InvoicingPeriod!.Start!.Value.Month));
+    }
+
+    [Fact]
+    public async Task RunOnceAsync_MonthlyOn31InArrears_FebruaryBilledToItsLastDay()
+    {
+        var harness = new RecurringHarness(Instant.FromUtc(2027, 3, 31, 8, 0));
+        await harness.Schedules.SaveAsync(Schedule(Recurrence.MonthlyOnDay(31), new LocalDate(2027, 1, 31), timing: BillingTiming.InArrears));
+
+        await harness.RunAsync();
+
+        Assert.Equal(
+            [(new LocalDate(2027, 1, 31), new LocalDate(2027, 2, 27)), (new LocalDate(2027, 2, 28), new LocalDate(2027, 3, 30))],
+            (await harness.Schedules.ListOccurrencesAsync("sub-1")).Select(r => (r.PeriodStart, r.PeriodEnd)));
+    }
+
+    [Fact]
     public async Task RunOnceAsync_AfterAnOutage_OneInvoicePerMissedPeriodOldestFirst()
     {
         var harness = new RecurringHarness(Instant.FromUtc(2026, 5, 10, 8, 0));

@@ -30,10 +30,11 @@ internal sealed class InMemoryRecurringScheduleStore(InMemoryInvoiceStore invoic
 
     public Task<RecurringScheduleState?> GetAsync(string scheduleId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scheduleId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(scheduleId is null ? null : _schedules.GetValueOrDefault(scheduleId));
+            return Task.FromResult(_schedules.GetValueOrDefault(scheduleId));
         }
     }
 
@@ -160,6 +161,7 @@ internal sealed class InMemoryRecurringScheduleStore(InMemoryInvoiceStore invoic
 
     public Task<IReadOnlyList<RecurringOccurrence>> ListOccurrencesAsync(string scheduleId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scheduleId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -183,10 +185,11 @@ internal sealed class InMemoryRecurringScheduleStore(InMemoryInvoiceStore invoic
 
     private Task<bool> Update(string scheduleId, Func<RecurringScheduleState, RecurringScheduleState> change, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scheduleId);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (scheduleId is null || !_schedules.TryGetValue(scheduleId, out var state))
+            if (!_schedules.TryGetValue(scheduleId, out var state))
             {
                 return Task.FromResult(false);
             }

@@ -19,16 +19,16 @@ public static class RecurringRules
 
     /// <summary>Checks a schedule before it is saved.</summary>
     /// <exception cref="InvoiceValidationException">
-    /// Every rule broken: REC-ID, REC-RECURRENCE, REC-START, REC-END, REC-COUNT, REC-TIME-ZONE, REC-TIMING, REC-CATCH-UP,
+    /// Every rule broken: REC-ID (blank, too long, or with a control character such as NUL, which a database text cannot hold), REC-RECURRENCE, REC-START, REC-END, REC-COUNT, REC-TIME-ZONE, REC-TIMING, REC-CATCH-UP,
     /// REC-PRORATION, REC-TEMPLATE (or the draft rules INV-DRAFT-NUMBERED, INV-DRAFT-UNREADABLE on the template).
     /// </exception>
     public static void CheckSchedule(RecurringSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         var issues = new List<ValidationIssue>();
-        if (string.IsNullOrWhiteSpace(schedule.Id) || schedule.Id.Length > RecurringSchedule.MaxIdLength)
+        if (string.IsNullOrWhiteSpace(schedule.Id) || schedule.Id.Length > RecurringSchedule.MaxIdLength || schedule.Id.Any(char.IsControl))
         {
-            issues.Add(ValidationIssue.Error("REC-ID", "id", $"A schedule id is 1 to {RecurringSchedule.MaxIdLength} characters and not blank."));
+            issues.Add(ValidationIssue.Error("REC-ID", "id", $"A schedule id is 1 to {RecurringSchedule.MaxIdLength} characters, not blank, without control characters."));
         }
 
         if (schedule.Recurrence is null)

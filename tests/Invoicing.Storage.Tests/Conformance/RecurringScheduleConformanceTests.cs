@@ -70,6 +70,35 @@ public abstract class RecurringScheduleConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveAsync_HostileId_StoredAsTextAndReadBack()
+    {
+        const string id = "sub'; DROP TABLE drafts; -- \"é\u2028😀";
+
+        await Schedules.SaveAsync(Schedule(id));
+        Assert.True(await Schedules.TryClaimAsync(Claim("a", T0, scheduleId: id)));
+
+        Assert.Equal(id, (await Schedules.GetAsync(id))!.Schedule.Id);
+        Assert.Equal(id, Assert.Single(await Schedules.ListOccurrencesAsync(id)).ScheduleId);
+    }
+
+    [Fact]
+    public async Task SaveAsync_IdTooLongOrNull_RefusedNothingStored()
+    {
+        var error = await Assert.ThrowsAsync<InvoiceValidationException>(() => Schedules.SaveAsync(Schedule(new string('x', RecurringSchedule.MaxIdLength + 1))));
+
+        Assert.Equal(("REC-ID", "id"), (error.Issues[0].RuleId, error.Issues[0].Path));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Schedules.SaveAsync(null!));
+        var control = await Assert.ThrowsAsync<InvoiceValidationException>(() => Schedules.SaveAsync(Schedule("sub\u0000")));
+        Assert.Equal("REC-ID", control.Issues[0].RuleId);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Schedules.GetAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Schedules.PauseAsync(null!, T0));
+        await foreach (var _ in Schedules.ListAsync())
+        {
+            Assert.Fail("nothing should be stored");
+        }
+    }
+
+    [Fact]
     public async Task SaveAsync_Replaced_KeepsPauseBilledThroughAndLedger()
     {
         await Schedules.SaveAsync(Schedule());

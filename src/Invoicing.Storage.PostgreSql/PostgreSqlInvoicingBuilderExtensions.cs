@@ -8,8 +8,8 @@ namespace Invoicing.Storage.PostgreSql;
 public static class PostgreSqlInvoicingBuilderExtensions
 {
     /// <summary>
-    /// Stores invoices, the event outbox, the reminder journal and the dunning settings in PostgreSQL:
-    /// <c>services.AddInvoicing().UsePostgreSql(connectionString)</c>. The three share one connection pool. The schema is
+    /// Stores invoices, the event outbox, the reminder journal, the dunning settings and the recurring schedules in PostgreSQL:
+    /// <c>services.AddInvoicing().UsePostgreSql(connectionString)</c>. They share one connection pool. The schema is
     /// created and migrated on first use (safe from several processes at once). Registrations use <c>TryAdd</c>, so a
     /// store registered before wins.
     /// </summary>
@@ -28,6 +28,7 @@ public static class PostgreSqlInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IInvoiceEventStore>(provider => provider.GetRequiredService<PostgreSqlInvoiceStore>());
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new PostgreSqlReminderJournal(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new PostgreSqlDunningSettingsStore(provider.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new PostgreSqlRecurringScheduleStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -52,6 +52,16 @@ public static class SqliteInvoiceStores
             ? sqlite
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The recurring schedules and occurrence ledger kept in the same file as a store made by <see cref="Open"/>, sharing its
+    /// write connection: a claim and the occurrence's draft are one <c>BEGIN IMMEDIATE</c> transaction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IRecurringScheduleStore OpenRecurringScheduleStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteRecurringScheduleStore(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

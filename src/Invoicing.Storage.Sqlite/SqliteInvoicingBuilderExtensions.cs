@@ -9,7 +9,7 @@ public static class SqliteInvoicingBuilderExtensions
 {
     /// <summary>
     /// Uses the SQLite database of <paramref name="connectionString"/> (for example <c>Data Source=invoices.db</c>)
-    /// as the invoice store, the event outbox, the reminder journal and the customers' dunning settings: one store per service provider, disposed with it; the schema is
+    /// as the invoice store, the event outbox, the reminder journal, the customers' dunning settings and the recurring schedules: one store per service provider, disposed with it; the schema is
     /// migrated on first use.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is empty, malformed or names no file, or the options are out of range.</exception>
@@ -29,6 +29,7 @@ public static class SqliteInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IInvoiceEventStore>(provider => provider.GetRequiredService<SqliteInvoiceStore>());
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new SqliteReminderJournal(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteInvoiceStore>()));
+        builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new SqliteRecurringScheduleStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         return builder;
     }
 }

@@ -117,7 +117,7 @@ internal static class DunningCommand
         return command;
     }
 
-    private static IInvoiceStore OpenStore(string path)
+    internal static IInvoiceStore OpenStore(string path)
     {
         if (!File.Exists(path))
         {
@@ -131,7 +131,7 @@ internal static class DunningCommand
     private static IReminderJournal JournalOf(IInvoiceStore store) =>
         store as IReminderJournal ?? SqliteInvoiceStores.OpenReminderJournal(store);
 
-    private static LocalDate ParseDate(string? value, string option)
+    internal static LocalDate ParseDate(string? value, string option)
     {
         var result = LocalDatePattern.Iso.Parse(value ?? string.Empty);
         return result.Success
@@ -210,7 +210,7 @@ internal static class DunningCommand
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private sealed class FixedClock(Instant instant) : IClock
+    internal sealed class FixedClock(Instant instant) : IClock
     {
         public Instant GetCurrentInstant() => instant;
     }

@@ -50,6 +50,25 @@ internal sealed partial class InMemoryInvoiceStore(InMemoryNumberAllocator numbe
         }
     }
 
+    /// <summary>
+    /// Replaces a draft only while it exists: a recurring take-over must never bring back a draft that an issue deleted.
+    /// </summary>
+    internal bool TryReplaceDraft(DraftId id, Invoice draft)
+    {
+        InvoiceLifecycle.CheckDraft(draft);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (!_drafts.ContainsKey(id))
+            {
+                return false;
+            }
+
+            _drafts[id] = draft;
+            return true;
+        }
+    }
+
     public Task<IssuedInvoice> IssueAsync(IssueRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -18,7 +18,7 @@ internal static class TotalsComparison
     /// </summary>
     public static (IReadOnlyList<string> Differences, IReadOnlyList<string> AllowedVatRounding) Compare(InvoiceTotals stated, InvoiceTotals computed, Currency currency)
     {
-        var unit = currency.IsDefined ? 1m / (decimal)Math.Pow(10, currency.MinorUnits) : 0m;
+        var unit = currency.IsDefined ? currency.MinorUnit : 0m;
         var rows = new List<string>();
         var rounding = new List<string>();
         var shift = 0m;

@@ -293,8 +293,8 @@ public static partial class InvoiceCalculator
         }
 
         var taxable = currency.Round(gross / divisor);
-        var scale = MinorUnitsScale(currency);
-        var unit = 1m / scale;
+        var unit = currency.MinorUnit;
+        var scale = 1m / unit;
         var floored = 0m;
         var remainders = new decimal[members.Count];
         for (var m = 0; m < members.Count; m++)
@@ -357,17 +357,6 @@ public static partial class InvoiceCalculator
         }
 
         throw Invalid("INV-OVERFLOW", where.Path() + ".quantity", "The quantity is too large for any net price (BT-146) of at most 28 decimals to give the line's net amount back exactly.");
-    }
-
-    private static decimal MinorUnitsScale(Currency currency)
-    {
-        var scale = 1m;
-        for (var i = 0; i < currency.MinorUnits; i++)
-        {
-            scale *= 10m;
-        }
-
-        return scale;
     }
 
     /// <summary>One VAT-inclusive amount of a group (a line's price amount, a line or document allowance or charge), signed, and its derived net.</summary>

@@ -33,6 +33,9 @@ public readonly record struct Currency
     /// <summary>The number of digits after the decimal point (2 for EUR, 0 for JPY, 3 for KWD).</summary>
     public int MinorUnits { get; }
 
+    /// <summary>The smallest amount, one minor unit (0.01 for EUR, 1 for JPY, 0.001 for KWD), exact.</summary>
+    public decimal MinorUnit => new(1, 0, 0, false, (byte)MinorUnits);
+
     /// <summary>Euro.</summary>
     public static Currency Eur { get; } = new("EUR", 2);
 

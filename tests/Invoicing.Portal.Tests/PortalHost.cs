@@ -71,7 +71,17 @@ internal sealed partial class PortalHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapInvoicingPortal("/portal");
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+
         return new PortalHost(app, clock, directory);
     }
 

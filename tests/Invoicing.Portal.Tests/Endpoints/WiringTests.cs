@@ -63,6 +63,22 @@ public sealed class WiringTests
     [Fact]
     public async Task InMemoryStore_ListDetailAndDispute_Work()
     {
+        var keys = Path.Combine(Path.GetTempPath(), "invoicing-portal-mem-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await ListDetailAndDisputeOverInMemoryStoreAsync(keys);
+        }
+        finally
+        {
+            if (Directory.Exists(keys))
+            {
+                Directory.Delete(keys, recursive: true);
+            }
+        }
+    }
+
+    private static async Task ListDetailAndDisputeOverInMemoryStoreAsync(string keys)
+    {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -70,7 +86,7 @@ public sealed class WiringTests
         builder.Services.AddInvoicingPortal(o =>
         {
             o.PublicBaseUrl = new Uri("https://billing.example.com/portal/");
-            o.KeysDirectory = Path.Combine(Path.GetTempPath(), "invoicing-portal-mem-" + Guid.NewGuid().ToString("N"));
+            o.KeysDirectory = keys;
         });
         await using var app = builder.Build();
         app.MapInvoicingPortal("/portal");

@@ -46,8 +46,8 @@ internal sealed class StripePaymentLinkProvider(HttpClient httpClient, IOptions<
             Metadata = metadata,
             PaymentIntentData = new SessionPaymentIntentDataOptions { Metadata = new Dictionary<string, string>(metadata) },
             ExpiresAt = request.ExpiresAt.ToDateTimeUtc(),
-            SuccessUrl = request.SuccessUrl.AbsoluteUri,
-            CancelUrl = request.CancelUrl.AbsoluteUri,
+            SuccessUrl = ReturnUrl(request.SuccessUrl),
+            CancelUrl = ReturnUrl(request.CancelUrl),
             LineItems =
             [
                 new SessionLineItemOptions
@@ -101,6 +101,16 @@ internal sealed class StripePaymentLinkProvider(HttpClient httpClient, IOptions<
                 string.Create(CultureInfo.InvariantCulture, $"A Stripe payment page expires 30 minutes to 24 hours after it is made; {expiresAt:uuuu-MM-dd'T'HH:mm:ss'Z'} is {lifetime.TotalMinutes:0} minutes from now.")));
         }
     }
+
+    /// <summary>
+    /// The address as Stripe expects it: <see cref="Uri.AbsoluteUri"/> escapes the braces of Stripe's
+    /// <c>{CHECKOUT_SESSION_ID}</c> placeholder, which Stripe then would not replace with the session id.
+    /// </summary>
+    internal static string ReturnUrl(Uri url) =>
+        url.AbsoluteUri.Replace("%7BCHECKOUT_SESSION_ID%7D", SessionIdPlaceholder, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Stripe's placeholder in a return address, replaced by the session id.</summary>
+    internal const string SessionIdPlaceholder = "{CHECKOUT_SESSION_ID}";
 
     private StripeClient CreateClient() => new(
         _options.SecretKey!,

@@ -24,7 +24,7 @@ public sealed class StripePaymentOptions
     /// <summary>Stripe's API address. Default: <c>https://api.stripe.com</c>; a test points it at a fake.</summary>
     public Uri ApiBase { get; set; } = new("https://api.stripe.com");
 
-    /// <summary>How many times Stripe.net retries a request that failed on the network or with 409, 429 or 5xx (with an idempotency key, so a retry never creates a second session). Default: 2; 0 to 10.</summary>
+    /// <summary>How many times Stripe.net retries a request that failed on the network, with 409 or 5xx, or that Stripe marks <c>Stripe-Should-Retry</c> (with an idempotency key, so a retry never creates a second session). Default: 2; 0 to 10.</summary>
     public int MaxNetworkRetries { get; set; } = 2;
 
     /// <summary>The limit of one request to Stripe. Default: 30 seconds.</summary>

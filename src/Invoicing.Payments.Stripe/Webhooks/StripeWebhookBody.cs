@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Stripe;
 
@@ -30,15 +32,11 @@ internal static class StripeWebhookBody
         return buffer.ToArray();
     }
 
-    /// <summary>The event, or null when the body is not one (not UTF-8 JSON, not an event, no id or type).</summary>
+    /// <summary>The event, or null when the body is not one (not UTF-8 JSON, not an event object with an id, a type and data).</summary>
     public static Event? Parse(byte[] body)
     {
-        string json;
-        try
-        {
-            json = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (System.Text.DecoderFallbackException)
+        // Checked here first: Stripe.net's reader is made for Stripe's own output, not for hostile shapes.
+        if (!HasEventShape(body))
         {
             return null;
         }
@@ -46,12 +44,31 @@ internal static class StripeWebhookBody
         try
         {
             // The endpoint's API version may differ from Stripe.net's; the Checkout Session fields read here are stable across them.
-            var stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
-            return stripeEvent is { Object: "event" } && !string.IsNullOrEmpty(stripeEvent.Id) && !string.IsNullOrEmpty(stripeEvent.Type) ? stripeEvent : null;
+            var stripeEvent = EventUtility.ParseEvent(Encoding.UTF8.GetString(body), throwOnApiVersionMismatch: false);
+            return !string.IsNullOrEmpty(stripeEvent?.Id) && !string.IsNullOrEmpty(stripeEvent.Type) ? stripeEvent : null;
         }
-        catch (Exception exception) when (exception is StripeException or Newtonsoft.Json.JsonException or System.Text.Json.JsonException or FormatException or InvalidCastException or ArgumentException)
+        catch (Exception exception) when (exception is StripeException or JsonException or Newtonsoft.Json.JsonException or FormatException or InvalidCastException or ArgumentException or InvalidOperationException)
         {
             return null;
+        }
+    }
+
+    private static bool HasEventShape(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            var root = json.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("object", out var kind) && kind.ValueKind == JsonValueKind.String && kind.ValueEquals("event")
+                && root.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("object", out var dataObject) && dataObject.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

@@ -13,7 +13,7 @@ using System.Net;
 namespace Invoicing.Payments.Stripe.Tests;
 
 /// <summary>A real Kestrel host on a loopback port: a SQLite store in a temporary file, Stripe payments, the webhook mapped.</summary>
-internal sealed class StripeTestHost : IAsyncDisposable
+public sealed class StripeTestHost : IAsyncDisposable
 {
     public const string Secret = "whsec_test_5f0c6a1e2b3d4c5e6f708192a3b4c5d6";
 

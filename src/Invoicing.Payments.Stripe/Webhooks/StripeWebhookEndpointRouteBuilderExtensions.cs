@@ -19,11 +19,16 @@ public static class StripeWebhookEndpointRouteBuilderExtensions
     /// badly signed, replayed or malformed; 413 too large; 422 refused by the recorder; 503 store unavailable. The
     /// endpoint needs no anti-forgery token or user: the signature is its authentication.
     /// </summary>
-    /// <exception cref="InvalidOperationException">When a request comes and <see cref="StripePaymentsServiceCollectionExtensions.AddStripePayments"/> was not called.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="StripePaymentsServiceCollectionExtensions.AddStripePayments"/> was not called.</exception>
     public static RouteHandlerBuilder MapStripeWebhook(this IEndpointRouteBuilder endpoints, string pattern = DefaultPattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        if (endpoints.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(StripeWebhookHandler)) == false)
+        {
+            throw new InvalidOperationException(MissingRegistration);
+        }
+
         return endpoints
             .MapPost(pattern, (Func<HttpContext, Task<IResult>>)HandleAsync)
             .DisableAntiforgery()
@@ -33,5 +38,7 @@ public static class StripeWebhookEndpointRouteBuilderExtensions
     private static Task<IResult> HandleAsync(HttpContext context) =>
         context.RequestServices.GetService<StripeWebhookHandler>() is { } handler
             ? handler.HandleAsync(context)
-            : throw new InvalidOperationException("The Stripe webhook needs services.AddStripePayments(...).");
+            : throw new InvalidOperationException(MissingRegistration);
+
+    private const string MissingRegistration = "The Stripe webhook needs services.AddStripePayments(...) before MapStripeWebhook.";
 }

@@ -19,6 +19,8 @@ public sealed class PublicApiConventionTests
         "Invoicing.Storage.PostgreSql",
         "Invoicing.Events",
         "Invoicing.Webhooks",
+        "Invoicing.Payments",
+        "Invoicing.Payments.Stripe",
     ];
 
     [Theory]

@@ -34,6 +34,7 @@ internal sealed class StripePaymentLinkProvider(HttpClient httpClient, IOptions<
     {
         ArgumentNullException.ThrowIfNull(request);
         CheckExpiry(request.ExpiresAt, clock.GetCurrentInstant());
+        var minorUnits = CheckAmount(request);
         var metadata = new Dictionary<string, string>
         {
             [InvoiceNumberKey] = request.InvoiceNumber,
@@ -56,7 +57,7 @@ internal sealed class StripePaymentLinkProvider(HttpClient httpClient, IOptions<
                     PriceData = new SessionLineItemPriceDataOptions
                     {
                         Currency = StripeAmounts.Code(request.Currency),
-                        UnitAmount = StripeAmounts.ToMinorUnits(request.Amount, request.Currency),
+                        UnitAmount = minorUnits,
                         ProductData = new SessionLineItemPriceDataProductDataOptions { Name = $"{_options.LineItemLabel} {request.InvoiceNumber}" },
                     },
                 },
@@ -88,6 +89,20 @@ internal sealed class StripePaymentLinkProvider(HttpClient httpClient, IOptions<
 
         var expiresAt = session.ExpiresAt == default ? request.ExpiresAt : Instant.FromDateTimeUtc(DateTime.SpecifyKind(session.ExpiresAt, DateTimeKind.Utc));
         return new PaymentLink(url, session.Id, expiresAt);
+    }
+
+    /// <summary>Stripe takes at most eight digits of minor units in one payment (999,999.99 EUR, 99,999,999 JPY).</summary>
+    internal const long MaximumMinorUnits = 99_999_999;
+
+    private static long CheckAmount(PaymentLinkRequest request)
+    {
+        var maximum = StripeAmounts.FromMinorUnits(MaximumMinorUnits, request.Currency);
+        return request.Amount <= maximum
+            ? StripeAmounts.ToMinorUnits(request.Amount, request.Currency)
+            : throw new InvoiceValidationException(ValidationIssue.Error(
+                "PAY-STRIPE-AMOUNT",
+                "amount",
+                string.Create(CultureInfo.InvariantCulture, $"Stripe takes at most {maximum} {request.Currency} in one payment; invoice {request.InvoiceNumber} asks for {request.Amount}.")));
     }
 
     private static void CheckExpiry(Instant expiresAt, Instant now)

@@ -157,6 +157,21 @@ public sealed class StripePaymentLinkProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateLinkAsync_AboveStripesLargestAmount_IsRefusedWithoutARequest()
+    {
+        await using var host = await StripeTestHost.StartAtAsync(Now, new Uri(_stripe.Url!));
+        var request = new PaymentLinkRequest("F2026-00001", "987654324", 1_000_000.00m, Currency.Eur, Expiry, Success, Cancel);
+
+        var exception = await Assert.ThrowsAsync<InvoiceValidationException>(() => host.Links.CreateLinkAsync(request));
+
+        var issue = Assert.Single(exception.Issues);
+        Assert.Equal("PAY-STRIPE-AMOUNT", issue.RuleId);
+        Assert.Equal("amount", issue.Path);
+        Assert.Contains("999999.99 EUR", issue.Message, StringComparison.Ordinal);
+        Assert.Empty(_stripe.LogEntries);
+    }
+
+    [Fact]
     public async Task CreateLinkAsync_StripeUnreachable_IsATransientTypedError()
     {
         var closed = new Uri(_stripe.Url!);

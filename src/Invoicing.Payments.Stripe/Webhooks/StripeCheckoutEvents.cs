@@ -52,7 +52,7 @@ internal static class StripeCheckoutEvents
 
         if (session.AmountTotal is not { } total)
         {
-            return Malformed("PAY-STRIPE-AMOUNT", "data.object.amount_total", $"The session {session.Id} has no amount_total.");
+            return Malformed("PAY-STRIPE-SESSION-AMOUNT", "data.object.amount_total", $"The session {session.Id} has no amount_total.");
         }
 
         var method = isCompleted ? Core.PaymentMethod.Card : Core.PaymentMethod.Other;

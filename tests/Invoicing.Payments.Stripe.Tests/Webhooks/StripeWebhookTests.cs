@@ -263,6 +263,20 @@ public sealed class StripeWebhookTests
     }
 
     [Fact]
+    public async Task SignedWithoutAnAmount_IsRefusedWith400()
+    {
+        await using var host = await StripeTestHost.StartAtAsync(Now);
+        var invoice = await host.IssueAsync();
+        var payload = StripeEventJson.Completed("evt_1", invoice.Number, 12000).Replace("\"amount_total\": 12000", "\"amount_total\": null", StringComparison.Ordinal);
+
+        using var response = await host.DeliverSignedAsync(payload);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("PAY-STRIPE-SESSION-AMOUNT", (await ProblemAsync(response)).GetProperty("rule").GetString());
+        Assert.Empty((await host.AccountAsync(invoice.Number)).Payments);
+    }
+
+    [Fact]
     public async Task TooLarge_IsRefusedWith413BeforeTheSignatureIsChecked()
     {
         await using var host = await StripeTestHost.StartAtAsync(Now);

@@ -20,6 +20,8 @@ public sealed class PublicApiConventionTests
         "Invoicing.Events",
         "Invoicing.Webhooks",
         "Invoicing.Portal",
+        "Invoicing.Payments",
+        "Invoicing.Payments.Stripe",
     ];
 
     [Theory]

@@ -13,39 +13,21 @@ namespace Invoicing.Dunning;
 /// the PDF, sends, and records the sent event. It uses the dunning options' sender address, Message-ID domain,
 /// templates and links so that an invoice and its reminders read as one correspondence.
 /// </summary>
-internal sealed class InvoiceMailer : IInvoiceMailer
+internal sealed class InvoiceMailer(
+    IInvoiceStore store,
+    IInvoiceEventStore events,
+    IDunningSettingsStore settings,
+    IMailSender sender,
+    IClock clock,
+    IOptions<DunningOptions> options,
+    IEnumerable<IMailLinkSource> linkSources,
+    IInvoiceAttachmentProvider? attachments = null,
+    ILogger<InvoiceMailer>? logger = null) : IInvoiceMailer
 {
     private const string Channel = "email";
-    private readonly IInvoiceStore _store;
-    private readonly IInvoiceEventStore _events;
-    private readonly IDunningSettingsStore _settings;
-    private readonly IMailSender _sender;
-    private readonly IClock _clock;
-    private readonly DunningOptions _options;
-    private readonly IInvoiceAttachmentProvider? _attachments;
-    private readonly MailLinkResolver _links;
+    private readonly DunningOptions _options = options.Value;
+    private readonly MailLinkResolver _links = new(linkSources, options.Value.Rendering, logger ?? (ILogger)NullLogger.Instance);
     private readonly TemplateOptions _templateOptions = new();
-
-    public InvoiceMailer(
-        IInvoiceStore store,
-        IInvoiceEventStore events,
-        IDunningSettingsStore settings,
-        IMailSender sender,
-        IClock clock,
-        IOptions<DunningOptions> options,
-        IEnumerable<IMailLinkSource> linkSources,
-        IInvoiceAttachmentProvider? attachments = null,
-        ILogger<InvoiceMailer>? logger = null)
-    {
-        _store = store;
-        _events = events;
-        _settings = settings;
-        _sender = sender;
-        _clock = clock;
-        _options = options.Value;
-        _attachments = attachments;
-        _links = new MailLinkResolver(linkSources, _options.Rendering, logger ?? (ILogger)NullLogger.Instance);
-    }
 
     public async Task<MailSendResult> SendAsync(string invoiceNumber, CancellationToken cancellationToken = default)
     {
@@ -54,10 +36,10 @@ internal sealed class InvoiceMailer : IInvoiceMailer
             throw new InvoiceValidationException(ValidationIssue.Error("DUN-MAIL-INVOICE", "invoiceNumber", "Give the number of the issued invoice to send."));
         }
 
-        var account = await _store.GetAccountAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
+        var account = await store.GetAccountAsync(invoiceNumber, cancellationToken).ConfigureAwait(false)
             ?? throw new InvoiceValidationException(ValidationIssue.Error("DUN-MAIL-INVOICE-UNKNOWN", "invoiceNumber", $"There is no issued invoice numbered '{invoiceNumber}'."));
         var invoice = account.Invoice.Document;
-        var customer = await _settings.GetCustomerAsync(invoice.CustomerKey, cancellationToken).ConfigureAwait(false);
+        var customer = await settings.GetCustomerAsync(invoice.CustomerKey, cancellationToken).ConfigureAwait(false);
         var recipient = MailRecipients.For(customer, account)
             ?? throw new InvoiceValidationException(ValidationIssue.Error("DUN-MAIL-RECIPIENT", "buyer.contact.email", $"Invoice '{invoiceNumber}' cannot be mailed: the customer has no e-mail address (dunning settings or buyer contact, BT-58)."));
 
@@ -67,10 +49,10 @@ internal sealed class InvoiceMailer : IInvoiceMailer
         var context = ReminderRenderer.InvoiceContext(_templateOptions, account, language == "fr", links);
         context.SetValue("is_credit_note", invoice.Type.IsCreditNote());
 
-        var attachments = new List<MailAttachment>(1);
-        if (_attachments is not null && await _attachments.GetInvoicePdfAsync(account, cancellationToken).ConfigureAwait(false) is { } pdf)
+        var files = new List<MailAttachment>(1);
+        if (attachments is not null && await attachments.GetInvoicePdfAsync(account, cancellationToken).ConfigureAwait(false) is { } pdf)
         {
-            attachments.Add(pdf);
+            files.Add(pdf);
         }
 
         var mail = new OutgoingMail
@@ -81,14 +63,14 @@ internal sealed class InvoiceMailer : IInvoiceMailer
             Subject = template.Subject.Render(context, NullEncoder.Default).ReplaceLineEndings(" ").Trim(),
             TextBody = template.Text.Render(context, NullEncoder.Default),
             HtmlBody = template.Html.Render(context, HtmlEncoder.Default),
-            Attachments = attachments,
+            Attachments = files,
         };
 
-        var result = await _sender.SendAsync(mail, cancellationToken).ConfigureAwait(false);
+        var result = await sender.SendAsync(mail, cancellationToken).ConfigureAwait(false);
         if (result.Status == MailSendStatus.Sent)
         {
             // The transport has the mail: the event is recorded even if the caller is cancelling, so it is never lost.
-            await _events.RecordSentAsync(account.Number, _clock.GetCurrentInstant(), Channel, CancellationToken.None).ConfigureAwait(false);
+            await events.RecordSentAsync(account.Number, clock.GetCurrentInstant(), Channel, CancellationToken.None).ConfigureAwait(false);
         }
 
         return result;

@@ -11,12 +11,15 @@ namespace Invoicing.Samples.Portal;
 /// </summary>
 public static class PortalDemoData
 {
-    /// <summary>Issues the demo invoices unless the store has some already; returns the demo customer's key.</summary>
+    /// <summary>
+    /// Issues the demo invoices unless the store has some already. Returns the demo customer's key, and the number of
+    /// their open invoice of today when it was just issued (null when the store was seeded before).
+    /// </summary>
     /// <param name="service">The invoicing service over the store.</param>
     /// <param name="store">The store, to see whether it is seeded.</param>
     /// <param name="extraOpenInvoices">More open invoices for the demo customer (the load benchmark's long list).</param>
     /// <param name="cancellationToken">Cancels the seeding.</param>
-    public static async Task<string> SeedAsync(InvoicingService service, IInvoiceStore store, int extraOpenInvoices = 0, CancellationToken cancellationToken = default)
+    public static async Task<(string CustomerKey, string? NewOpenInvoice)> SeedAsync(InvoicingService service, IInvoiceStore store, int extraOpenInvoices = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(store);
@@ -25,7 +28,7 @@ public static class PortalDemoData
         var demo = invoices[0];
         await foreach (var _ in store.QueryAsync(InvoiceQuery.All, cancellationToken).ConfigureAwait(false))
         {
-            return demo.CustomerKey;
+            return (demo.CustomerKey, null);
         }
 
         // Oldest first: numbers follow issue dates.
@@ -36,7 +39,8 @@ public static class PortalDemoData
         await service.RecordPaymentAsync(partial.Number, partial.Document.Currency.Round(partial.Totals.AmountDue / 3), PaymentMethod.Card, reference: "CARD-" + partial.Number, cancellationToken: cancellationToken).ConfigureAwait(false);
         var credited = await IssueAsync(service, demo, today.PlusDays(-5), cancellationToken).ConfigureAwait(false);
         await service.CreditAsync(credited.Number, [new CreditedLine("3", 1m)], "Un guide d'entretien retourné", cancellationToken).ConfigureAwait(false);
-        foreach (var invoice in invoices)
+        var open = await service.IssueAsync(demo, cancellationToken).ConfigureAwait(false);
+        foreach (var invoice in invoices.Skip(1))
         {
             await service.IssueAsync(invoice, cancellationToken).ConfigureAwait(false);
         }
@@ -46,7 +50,7 @@ public static class PortalDemoData
             await service.IssueAsync(demo, cancellationToken).ConfigureAwait(false);
         }
 
-        return demo.CustomerKey;
+        return (demo.CustomerKey, open.Number);
     }
 
     private static Task<IssuedInvoice> IssueAsync(InvoicingService service, Invoice invoice, LocalDate issueDate, CancellationToken cancellationToken) =>

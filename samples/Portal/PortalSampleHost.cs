@@ -25,8 +25,9 @@ public sealed class PortalSampleHost : IAsyncDisposable
     private const string WebhookSecret = "whsec_sample_portal_fake_secret";
     private static readonly string SellerEmail = Invoicing.Cli.Demo.DemoInvoices.Seller.Contact!.Email!;
 
-    private PortalSampleHost(WebApplication app, FakeStripe? stripe, string customerKey, string database)
+    private PortalSampleHost(WebApplication app, FakeStripe? stripe, string customerKey, string database, string mailFolder)
     {
+        MailFolder = mailFolder;
         App = app;
         Stripe = stripe;
         DemoCustomerKey = customerKey;
@@ -40,6 +41,9 @@ public sealed class PortalSampleHost : IAsyncDisposable
 
     /// <summary>The customer whose magic link the sample prints (Boulangerie Dupont &amp; Fils).</summary>
     public string DemoCustomerKey { get; }
+
+    /// <summary>Where the invoice mails went, as .eml files.</summary>
+    public string MailFolder { get; }
 
     /// <summary>The SQLite file.</summary>
     public string Database { get; }
@@ -83,16 +87,23 @@ public sealed class PortalSampleHost : IAsyncDisposable
             o.WebhookSigningSecret = stripe is null ? settings.StripeWebhookSecret : stripe.WebhookSecret;
             o.LineItemLabel = "Facture";
         });
-        AddInvoiceMail(invoicing, settings.MailFolder ?? Path.Combine(Path.GetDirectoryName(database)!, "mail"), root);
+        var mailFolder = settings.MailFolder ?? Path.Combine(Path.GetDirectoryName(database)!, "mail");
+        AddInvoiceMail(invoicing, mailFolder, root);
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect("/portal/"));
         app.MapInvoicingPortal("/portal");
         app.MapStripeWebhook();
-        var customer = await PortalDemoData.SeedAsync(app.Services.GetRequiredService<InvoicingService>(), app.Services.GetRequiredService<IInvoiceStore>(), settings.ExtraInvoices, cancellationToken);
+        var (customer, open) = await PortalDemoData.SeedAsync(app.Services.GetRequiredService<InvoicingService>(), app.Services.GetRequiredService<IInvoiceStore>(), settings.ExtraInvoices, cancellationToken);
         await app.StartAsync(cancellationToken);
-        return new PortalSampleHost(app, stripe, customer, database);
+        if (open is not null)
+        {
+            // The invoice mail of the demo customer's new invoice, with its Factur-X PDF, portal link and payment link.
+            await app.Services.GetRequiredService<IInvoiceMailer>().SendAsync(open, cancellationToken);
+        }
+
+        return new PortalSampleHost(app, stripe, customer, database, mailFolder);
     }
 
     public async ValueTask DisposeAsync()

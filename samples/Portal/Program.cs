@@ -7,7 +7,7 @@ var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddComm
 var settings = configuration.GetSection("Sample").Get<PortalSampleSettings>() ?? new PortalSampleSettings();
 await using var host = await PortalSampleHost.StartAsync(settings);
 
-Console.WriteLine($"Invoicing portal sample: store {host.Database}");
+Console.WriteLine($"Invoicing portal sample: store {host.Database}, invoice mails in {host.MailFolder}");
 Console.WriteLine(host.Stripe is null ? "Payments: Stripe (test mode as your key says)" : $"Payments: the Stripe stand-in at {host.Stripe.ApiBase}");
 Console.WriteLine();
 Console.WriteLine("Open this magic link for Boulangerie Dupont & Fils (valid 7 days):");

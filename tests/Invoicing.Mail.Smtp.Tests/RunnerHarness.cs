@@ -32,9 +32,15 @@ internal sealed class RunnerHarness
     }
 
     /// <summary>A runner over the shared state; <paramref name="journal"/> replaces the shared journal (a process of its own on the same database).</summary>
-    public IDunningRunner Runner(IMailSender sender, string workerId, Action<DunningOptions>? configure = null, IReminderJournal? journal = null)
+    public IDunningRunner Runner(IMailSender sender, string workerId, Action<DunningOptions>? configure = null, IReminderJournal? journal = null, Action<IServiceCollection>? services = null)
     {
-        var services = new ServiceCollection();
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        return Build(collection, sender, workerId, configure, journal);
+    }
+
+    private IDunningRunner Build(ServiceCollection services, IMailSender sender, string workerId, Action<DunningOptions>? configure, IReminderJournal? journal)
+    {
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton(journal ?? Journal);
         services.AddSingleton(Settings);

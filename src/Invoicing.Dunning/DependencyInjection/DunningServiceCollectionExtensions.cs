@@ -14,6 +14,9 @@ public static class DunningServiceCollectionExtensions
     /// <see cref="IDunningSettingsStore"/> (a storage package registers them; in-memory ones otherwise), the registered
     /// <see cref="IOpenInvoiceSource"/> (else one over <see cref="IInvoiceStore"/>), and an <see cref="IMailSender"/>
     /// (Invoicing.Mail.Smtp: <c>UseSmtpMail</c> or <c>UsePickupFolderMail</c>). Options are validated at start.
+    /// Also adds the <see cref="IInvoiceMailer"/> that sends issued invoices with the same sender, templates and links.
+    /// Mail links come from every registered <see cref="IMailLinkSource"/> (a portal, a payment provider), the render
+    /// options' format strings filling what none gives.
     /// </summary>
     public static IInvoicingBuilder AddDunning(this IInvoicingBuilder builder, Action<DunningOptions>? configure = null)
     {
@@ -44,6 +47,10 @@ public static class DunningServiceCollectionExtensions
         services.TryAddSingleton(provider => OpenInvoiceSources.FromStore(provider.GetService<IInvoiceStore>()
             ?? throw new InvalidOperationException("Dunning needs an IInvoiceStore (a storage package) or an IOpenInvoiceSource registration.")));
         services.TryAddSingleton<IDunningRunner>(provider => ActivatorUtilities.CreateInstance<DunningRunner>(provider));
+        services.TryAddSingleton<IInvoiceMailer>(provider => ActivatorUtilities.CreateInstance<InvoiceMailer>(
+            provider,
+            provider.GetService<IInvoiceEventStore>() ?? provider.GetService<IInvoiceStore>() as IInvoiceEventStore
+                ?? throw new InvalidOperationException("The invoice mailer needs an IInvoiceEventStore (a storage package registers one).")));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DunningBackgroundService>());
         return builder;
     }

@@ -99,4 +99,28 @@ internal static class EnglishTemplates
         <p>{{ seller_name }}</p>
         </body></html>
         """;
+
+    public const string InvoiceSubject = "{% if is_credit_note %}Credit note{% else %}Invoice{% endif %} {{ invoice_number }} from {{ seller_name }}";
+
+    public const string InvoiceText = """
+        Hello {{ customer_name }},
+
+        {% if is_credit_note %}Please find attached our credit note {{ invoice_number }} of {{ issue_date }}.{% else %}Please find attached our invoice {{ invoice_number }} of {{ issue_date }}: {{ amount_due }}, due on {{ due_date }}.{% endif %}
+        The PDF carries the invoice data (Factur-X) for your accounting software.
+
+        """ + Links + """
+
+        Kind regards,
+        {{ seller_name }}
+        """;
+
+    public const string InvoiceHtml = """
+        <html><body>
+        <p>Hello {{ customer_name }},</p>
+        <p>{% if is_credit_note %}Please find attached our credit note <strong>{{ invoice_number }}</strong> of {{ issue_date }}.{% else %}Please find attached our invoice <strong>{{ invoice_number }}</strong> of {{ issue_date }}: <strong>{{ amount_due }}</strong>, due on {{ due_date }}.{% endif %}</p>
+        <p>The PDF carries the invoice data (Factur-X) for your accounting software.</p>
+        """ + LinksHtml + """
+        <p>Kind regards,<br>{{ seller_name }}</p>
+        </body></html>
+        """;
 }

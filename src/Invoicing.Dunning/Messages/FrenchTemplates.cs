@@ -99,4 +99,28 @@ internal static class FrenchTemplates
         <p>{{ seller_name }}</p>
         </body></html>
         """;
+
+    public const string InvoiceSubject = "{% if is_credit_note %}Avoir{% else %}Facture{% endif %} {{ invoice_number }} de {{ seller_name }}";
+
+    public const string InvoiceText = """
+        Bonjour {{ customer_name }},
+
+        {% if is_credit_note %}Veuillez trouver ci-joint notre avoir {{ invoice_number }} du {{ issue_date }}.{% else %}Veuillez trouver ci-joint notre facture {{ invoice_number }} du {{ issue_date }} : {{ amount_due }}, à régler le {{ due_date }} au plus tard.{% endif %}
+        Le PDF contient les données de la facture (Factur-X) pour votre logiciel comptable.
+
+        """ + Links + """
+
+        Cordialement,
+        {{ seller_name }}
+        """;
+
+    public const string InvoiceHtml = """
+        <html><body>
+        <p>Bonjour {{ customer_name }},</p>
+        <p>{% if is_credit_note %}Veuillez trouver ci-joint notre avoir <strong>{{ invoice_number }}</strong> du {{ issue_date }}.{% else %}Veuillez trouver ci-joint notre facture <strong>{{ invoice_number }}</strong> du {{ issue_date }} : <strong>{{ amount_due }}</strong>, à régler le {{ due_date }} au plus tard.{% endif %}</p>
+        <p>Le PDF contient les données de la facture (Factur-X) pour votre logiciel comptable.</p>
+        """ + LinksHtml + """
+        <p>Cordialement,<br>{{ seller_name }}</p>
+        </body></html>
+        """;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using Fluid;
 using Invoicing.Core;
@@ -12,8 +11,6 @@ namespace Invoicing.Dunning;
 /// </summary>
 public sealed class ReminderRenderer
 {
-    private static readonly NumberFormatInfo French = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00A0", NumberGroupSizes = [3] };
-    private static readonly NumberFormatInfo English = new() { NumberDecimalSeparator = ".", NumberGroupSeparator = ",", NumberGroupSizes = [3] };
     private readonly ReminderRenderOptions _options;
     private readonly TemplateOptions _templateOptions = new();
 
@@ -26,11 +23,20 @@ public sealed class ReminderRenderer
         ArgumentException.ThrowIfNullOrWhiteSpace(_options.DefaultLanguage, "options.DefaultLanguage");
     }
 
-    /// <summary>Renders a reminder.</summary>
+    /// <summary>Renders a reminder with the links of the options' format strings.</summary>
     /// <exception cref="InvoiceValidationException">No template for the step (DUN-TEMPLATE-MISSING), or late-payment costs that cannot be computed (DUN-RATE-MISSING, DUN-LATE-AMOUNT).</exception>
     public ReminderMessage Render(PlannedReminder reminder)
     {
         ArgumentNullException.ThrowIfNull(reminder);
+        return Render(reminder, FormatLinks(_options, reminder.Account));
+    }
+
+    /// <summary>Renders a reminder with the given links (from the host's portal and payment provider); an absent link leaves its lines out.</summary>
+    /// <exception cref="InvoiceValidationException">No template for the step (DUN-TEMPLATE-MISSING), or late-payment costs that cannot be computed (DUN-RATE-MISSING, DUN-LATE-AMOUNT).</exception>
+    public ReminderMessage Render(PlannedReminder reminder, MailLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        ArgumentNullException.ThrowIfNull(links);
         var (template, language) = _options.Templates.Find(reminder.Customer?.Language ?? _options.DefaultLanguage, reminder.Step.TemplateId, _options.DefaultLanguage);
         var account = reminder.Account;
         var invoice = account.Invoice.Document;
@@ -43,24 +49,16 @@ public sealed class ReminderRenderer
         var french = language == "fr";
         var fee = reminder.Step.Fee is { } f ? currency.Round(f) : (decimal?)null;
 
-        var context = new TemplateContext(_templateOptions);
-        context.SetValue("customer_name", invoice.Buyer.Name);
-        context.SetValue("seller_name", invoice.Seller.TradingName ?? invoice.Seller.Name);
-        context.SetValue("invoice_number", account.Number);
-        context.SetValue("issue_date", FormatDate(invoice.IssueDate, french));
-        context.SetValue("due_date", FormatDate(account.DueDate, french));
-        context.SetValue("amount_due", Money(account.Balance, currency, french));
+        var context = InvoiceContext(_templateOptions, account, french, links);
         context.SetValue("days_late", daysLate);
         context.SetValue("days_before_due", (int)Math.Max(0, account.DueDate.ToEpochDay() - today.ToEpochDay()));
         context.SetValue("has_late_costs", costs.DaysLate > 0);
-        context.SetValue("interest", Money(costs.Interest, currency, french));
-        context.SetValue("annual_rate", Percent(costs.AnnualRatePercent, french));
-        context.SetValue("indemnity", Money(costs.RecoveryIndemnity, currency, french));
+        context.SetValue("interest", MailFormat.Money(costs.Interest, currency, french));
+        context.SetValue("annual_rate", MailFormat.Percent(costs.AnnualRatePercent, french));
+        context.SetValue("indemnity", MailFormat.Money(costs.RecoveryIndemnity, currency, french));
         context.SetValue("has_fee", fee is > 0m);
-        context.SetValue("fee", Money(fee ?? 0m, currency, french));
-        context.SetValue("total_claimed", Money(account.Balance + costs.Total + (fee ?? 0m), currency, french));
-        context.SetValue("payment_link", Link(_options.PaymentLinkFormat, account));
-        context.SetValue("portal_link", Link(_options.PortalLinkFormat, account));
+        context.SetValue("fee", MailFormat.Money(fee ?? 0m, currency, french));
+        context.SetValue("total_claimed", MailFormat.Money(account.Balance + costs.Total + (fee ?? 0m), currency, french));
         context.SetValue("level", reminder.Step.Level.ToString());
 
         var subject = template.Subject.Render(context, NullEncoder.Default).ReplaceLineEndings(" ").Trim();
@@ -69,23 +67,29 @@ public sealed class ReminderRenderer
         return new ReminderMessage(subject, text, html, language, costs, fee);
     }
 
-    private static string FormatDate(LocalDate date, bool french) =>
-        french ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    /// <summary>The links of the format strings: what reminders carried before links came from a portal or a payment provider.</summary>
+    internal static MailLinks FormatLinks(ReminderRenderOptions options, InvoiceAccount account) =>
+        new(Link(options.PortalLinkFormat, account), Link(options.PaymentLinkFormat, account));
 
-    private static string Money(decimal amount, Currency currency, bool french)
+    /// <summary>The variables every mail about an invoice has: parties, number, dates, open balance and links.</summary>
+    internal static TemplateContext InvoiceContext(TemplateOptions templateOptions, InvoiceAccount account, bool french, MailLinks links)
     {
-        var digits = "N" + currency.MinorUnits.ToString(CultureInfo.InvariantCulture);
-        return french
-            ? amount.ToString(digits, French) + "\u00A0" + currency.Code
-            : currency.Code + " " + amount.ToString(digits, English);
+        var invoice = account.Invoice.Document;
+        var context = new TemplateContext(templateOptions);
+        context.SetValue("customer_name", invoice.Buyer.Name);
+        context.SetValue("seller_name", invoice.Seller.TradingName ?? invoice.Seller.Name);
+        context.SetValue("invoice_number", account.Number);
+        context.SetValue("issue_date", MailFormat.Date(invoice.IssueDate, french));
+        context.SetValue("due_date", MailFormat.Date(account.DueDate, french));
+        context.SetValue("amount_due", MailFormat.Money(account.Balance, invoice.Currency, french));
+        context.SetValue("payment_link", links.PaymentLink ?? string.Empty);
+        context.SetValue("portal_link", links.PortalLink ?? string.Empty);
+        return context;
     }
 
-    private static string Percent(decimal percent, bool french) =>
-        french ? percent.ToString("0.00", French) + "\u00A0%" : percent.ToString("0.00", English) + "%";
-
-    private static string Link(string? format, InvoiceAccount account) =>
+    private static string? Link(string? format, InvoiceAccount account) =>
         format is null
-            ? string.Empty
+            ? null
             : format.Replace("{invoice}", Uri.EscapeDataString(account.Number), StringComparison.Ordinal)
                 .Replace("{customer}", Uri.EscapeDataString(account.Invoice.Document.CustomerKey), StringComparison.Ordinal);
 }

@@ -22,6 +22,7 @@ internal sealed partial class DunningRunner : IDunningRunner
     private readonly DunningOptions _options;
     private readonly DunningPlanner _planner;
     private readonly ReminderRenderer _renderer;
+    private readonly MailLinkResolver _links;
     private readonly ILogger _logger;
 
     public DunningRunner(
@@ -31,6 +32,7 @@ internal sealed partial class DunningRunner : IDunningRunner
         IMailSender sender,
         IClock clock,
         IOptions<DunningOptions> options,
+        IEnumerable<IMailLinkSource>? linkSources = null,
         IInvoiceAttachmentProvider? attachments = null,
         ILogger<DunningRunner>? logger = null)
     {
@@ -49,6 +51,7 @@ internal sealed partial class DunningRunner : IDunningRunner
             DefaultTimeZone = DateTimeZoneProviders.Tzdb[_options.DefaultTimeZone],
         });
         _renderer = new ReminderRenderer(_options.Rendering);
+        _links = new MailLinkResolver(linkSources ?? [], _options.Rendering, _logger);
     }
 
     public async Task<DunningRunResult> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -133,17 +136,19 @@ internal sealed partial class DunningRunner : IDunningRunner
 
     private async Task DeliverAsync(PlannedReminder reminder, ReminderEntry entry, Tally tally, CancellationToken cancellationToken)
     {
-        var recipient = reminder.Customer?.Email ?? reminder.Account.Invoice.Document.Buyer.Contact?.Email;
-        if (string.IsNullOrWhiteSpace(recipient))
+        var recipient = MailRecipients.For(reminder.Customer, reminder.Account);
+        if (recipient is null)
         {
             await FailAsync(entry.Key, permanent: true, "No e-mail address for the customer (settings or buyer contact, BT-58).", entry.Attempts, tally).ConfigureAwait(false);
             return;
         }
 
+        var language = ReminderTemplates.Normalize(reminder.Customer?.Language ?? _options.Rendering.DefaultLanguage);
+        var links = await _links.ResolveAsync(reminder.Account, language, cancellationToken).ConfigureAwait(false);
         ReminderMessage message;
         try
         {
-            message = _renderer.Render(reminder);
+            message = _renderer.Render(reminder, links);
         }
         catch (InvoiceValidationException exception)
         {

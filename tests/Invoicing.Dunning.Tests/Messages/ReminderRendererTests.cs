@@ -102,4 +102,28 @@ public sealed class ReminderRendererTests
 
         Assert.Equal("DUN-TEMPLATE-MISSING", Assert.Throws<InvoiceValidationException>(() => new ReminderRenderer().Render(reminder)).Issues[0].RuleId);
     }
+
+    [Fact]
+    public void Render_WithGivenLinks_UsesThemInsteadOfTheFormats_EscapedInHtml()
+    {
+        var renderer = new ReminderRenderer(new ReminderRenderOptions { PaymentLinkFormat = "https://pay.example/{invoice}", PortalLinkFormat = "https://portal.example/{customer}" });
+
+        var message = renderer.Render(Reminder(13, "en"), new MailLinks("https://billing.example/portal/redeem?t=a\"b&c", "https://checkout.example/s/42"));
+
+        Assert.Contains("Your invoices: https://billing.example/portal/redeem?t=a\"b&c", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Pay online: https://checkout.example/s/42", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://billing.example/portal/redeem?t=a&quot;b&amp;c\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pay.example", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("portal.example", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_WithNoLinks_LeavesTheLinkLinesOut()
+    {
+        var message = new ReminderRenderer().Render(Reminder(13, "fr"), MailLinks.None);
+
+        Assert.DoesNotContain("Payer en ligne", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Vos factures", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a ", message.HtmlBody, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,72 @@
+using Invoicing.Core;
+using static Invoicing.Crm.Tests.CrmFixtures;
+
+namespace Invoicing.Crm.Tests.Mapping;
+
+public sealed class CrmMappingTests
+{
+    private readonly CrmMapping _mapping = new(Template);
+
+    [Fact]
+    public void ToDraft_CompleteRecords_ValidatesWithoutHandEdits()
+    {
+        var result = _mapping.ToDraft(Deal(), Customer(), Today);
+
+        Assert.False(result.IsHeld, string.Join("; ", result.Issues));
+        var draft = result.Draft!;
+        Assert.DoesNotContain(InvoicingService.Validate(draft).Issues, issue => issue.Severity == ValidationSeverity.Error);
+        Assert.Equal(Identifier.Siren("987654324"), draft.Buyer.LegalId);
+        Assert.Equal("FR", draft.Buyer.Address!.CountryCode);
+        Assert.Equal(Today.PlusDays(30), draft.DueDate);
+        Assert.Equal("D1", draft.SalesOrderReference);
+        Assert.Equal(20m, draft.Lines[1].VatRate);
+        Assert.Equal("HUR", draft.Lines[1].UnitCode);
+        Assert.Equal("fr", result.Language);
+    }
+
+    [Fact]
+    public void ToDraft_FrenchBuyerWithoutSiren_IsHeldNamingTheField()
+    {
+        var result = _mapping.ToDraft(Deal(), Customer() with { Siren = null }, Today);
+
+        Assert.True(result.IsHeld);
+        Assert.Null(result.Draft);
+        Assert.Contains(result.Issues, issue => issue.RuleId == "FR-03" && issue.Path == "buyer.legalId");
+    }
+
+    [Fact]
+    public void ToDraft_CustomerWithoutAddress_IsHeldNamingTheAddress()
+    {
+        var result = _mapping.ToDraft(Deal(), Customer() with { Address = null }, Today);
+
+        Assert.True(result.IsHeld);
+        Assert.Contains(result.Issues, issue => issue.Path.StartsWith("buyer.address", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ToDraft_UnknownCustomer_IsHeld()
+    {
+        var result = _mapping.ToDraft(Deal(), null, Today);
+
+        Assert.Equal("CRM-CUSTOMER", Assert.Single(result.Issues).RuleId);
+    }
+
+    [Fact]
+    public void ToDraft_LineWithoutPriceAndBadCategory_NamesEachField()
+    {
+        var deal = Deal() with { Lines = [new CrmDealLine { Name = "x", Quantity = 1, VatCategory = "Q" }] };
+
+        var result = _mapping.ToDraft(deal, Customer(), Today);
+
+        Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-LINE-PRICE" && issue.Path == "deal.lines[0].unitPrice");
+        Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-LINE-VAT-CATEGORY" && issue.Path == "deal.lines[0].vatCategory");
+    }
+
+    [Fact]
+    public void ToDraft_UnknownCurrency_IsHeld()
+    {
+        var result = _mapping.ToDraft(Deal() with { Currency = "EURO" }, Customer(), Today);
+
+        Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-CURRENCY" && issue.Path == "deal.currency");
+    }
+}

@@ -38,6 +38,12 @@ public sealed record CrmDraftTemplate
     /// <summary>The VAT rate of a standard-rated line that states none, in percent.</summary>
     public decimal DefaultVatRate { get; init; } = 20m;
 
+    /// <summary>
+    /// Whether the CRM's customers are businesses (its accounts and companies are): a French buyer then needs its SIREN
+    /// or SIRET, and a deal without one is held. French rules alone cannot tell a missing SIREN from a consumer. True by default.
+    /// </summary>
+    public bool BuyersAreBusinesses { get; init; } = true;
+
     /// <summary>Exemption reasons (BT-120, BT-121) added for each exempt category a draft uses (E, AE, K, G, O).</summary>
     public ValueList<VatExemption> VatExemptions { get; init => field = value ?? ValueList<VatExemption>.Empty; } = ValueList<VatExemption>.Empty;
 }

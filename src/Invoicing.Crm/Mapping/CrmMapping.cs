@@ -68,6 +68,12 @@ public sealed class CrmMapping
                 : $"The deal's customer '{deal.CustomerId}' is not in the CRM."));
         }
 
+        if (customer is not null && Template.BuyersAreBusinesses && CountryCodes.Resolve(customer.Address?.Country) == "FR"
+            && Compact(customer.Siren) is null && Compact(customer.Siret) is null)
+        {
+            issues.Add(ValidationIssue.Error("CRM-CUSTOMER-SIREN", "customer.siren", $"The French customer '{customer.Name ?? customer.Id}' has no SIREN (or SIRET) in the CRM; a French B2B invoice names it (BT-47)."));
+        }
+
         var currency = Template.DefaultCurrency;
         if (deal.Currency is { } code && !string.IsNullOrWhiteSpace(code) && !Currency.TryFromCode(code, out currency))
         {
@@ -115,6 +121,7 @@ public sealed class CrmMapping
             SalesOrderReference = deal.Id,
             Notes = Trim(deal.Name) is { } name ? [new InvoiceNote(name), .. Template.Notes] : Template.Notes,
             PaymentInstructions = Template.PaymentInstructions,
+            Delivery = IntraCommunityDelivery(categories, deal, customer!),
             VatExemptions = Template.VatExemptions.Where(exemption => categories.Contains(exemption.Category)).ToValueList(),
             Lines = lines.ToValueList(),
         };
@@ -168,6 +175,15 @@ public sealed class CrmMapping
             SellerItemId = Trim(line.ProductCode),
         };
     }
+
+    /// <summary>
+    /// An intra-community supply (category K) states where and when it was delivered (BR-IC-11, BR-IC-12): the
+    /// customer's country, on the day the deal closed. Without a close date the validator holds the deal naming the field.
+    /// </summary>
+    private static Delivery? IntraCommunityDelivery(HashSet<VatCategory> categories, CrmDeal deal, CrmCustomer customer) =>
+        categories.Contains(VatCategory.K) && CountryCodes.Resolve(customer.Address?.Country) is { } country
+            ? new Delivery { Date = deal.ClosedOn, Address = new PostalAddress { CountryCode = country } }
+            : null;
 
     private decimal? DefaultRate(VatCategory category) => category switch
     {

@@ -31,7 +31,7 @@ public sealed class CrmMappingTests
 
         Assert.True(result.IsHeld);
         Assert.Null(result.Draft);
-        Assert.Contains(result.Issues, issue => issue.RuleId == "FR-03" && issue.Path == "buyer.legalId");
+        Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-CUSTOMER-SIREN" && issue.Path == "customer.siren");
     }
 
     [Fact]
@@ -68,5 +68,37 @@ public sealed class CrmMappingTests
         var result = _mapping.ToDraft(Deal() with { Currency = "EURO" }, Customer(), Today);
 
         Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-CURRENCY" && issue.Path == "deal.currency");
+    }
+
+    [Fact]
+    public void ToDraft_FrenchCompanyWithoutAnyIdentifier_HeldForItsSiren()
+    {
+        var result = _mapping.ToDraft(Deal(), Customer() with { Siren = null, VatId = null }, Today);
+
+        Assert.Contains(result.Issues, issue => issue.RuleId == "CRM-CUSTOMER-SIREN" && issue.Path == "customer.siren");
+    }
+
+    [Fact]
+    public void ToDraft_ConsumersAllowed_FrenchBuyerWithoutSirenDrafted()
+    {
+        var mapping = new CrmMapping(Template with { BuyersAreBusinesses = false });
+
+        var result = mapping.ToDraft(Deal(), Customer() with { Siren = null, VatId = null }, Today);
+
+        Assert.False(result.IsHeld, string.Join("; ", result.Issues));
+    }
+
+    [Fact]
+    public void ToDraft_IntraCommunitySupply_DeliveredInTheCustomersCountryOnTheCloseDay()
+    {
+        var customer = Customer() with { Siren = null, VatId = "DE123456789", Address = new CrmAddress { Line1 = "Hauptstraße 5", City = "Berlin", PostCode = "10115", Country = "Germany" } };
+        var deal = Deal() with { Lines = [new CrmDealLine { Name = "Lampadaire", Quantity = 10, UnitPrice = 249m, VatCategory = "k" }] };
+
+        var result = _mapping.ToDraft(deal, customer, Today);
+
+        Assert.False(result.IsHeld, string.Join("; ", result.Issues));
+        Assert.Equal(("DE", deal.ClosedOn), (result.Draft!.Delivery!.Address!.CountryCode, result.Draft.Delivery.Date));
+        Assert.Equal(0m, result.Draft.Lines[0].VatRate);
+        Assert.Equal(VatCategory.K, Assert.Single(result.Draft.VatExemptions).Category);
     }
 }

@@ -97,8 +97,8 @@ public sealed class CrmSyncTests : IAsyncDisposable
 
         Assert.Equal((4, 3), (report.Created, report.Held));
         var held = report.Entries.Where(e => e.Outcome == CrmSyncOutcome.Held).ToArray();
-        Assert.All(held, entry => Assert.Contains(entry.Issues, issue => issue.Path == "buyer.legalId"));
-        Assert.Contains("buyer.legalId", (await _ledger.GetAsync("fake", "D2"))!.HeldReason, StringComparison.Ordinal);
+        Assert.All(held, entry => Assert.Contains(entry.Issues, issue => issue.Path == "customer.siren"));
+        Assert.Contains("customer.siren", (await _ledger.GetAsync("fake", "D2"))!.HeldReason, StringComparison.Ordinal);
         Assert.Null(await _invoices.GetDraftAsync(CrmSyncRules.DraftIdOf("fake", "D2")));
 
         _crm.Put(Customer("C2") with { ModifiedAt = T0.Plus(Duration.FromSeconds(100)), Siren = "552100554", VatId = "FR23552100554" });

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Invoicing.Core;
@@ -169,29 +168,6 @@ public sealed class CrmCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Starts <c>invoicing crm sync</c>, kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
-    private async Task<bool> RunAndKillAsync(TimeSpan after)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Invoicing.Cli.dll"), "crm", "sync", "--source", "csv", "--customers", CustomersFile, "--lines", LinesFile, "--db", Database, "--template", Template })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        await Task.WhenAny(child.WaitForExitAsync(), Task.Delay(after));
-        var exited = child.HasExited;
-        if (!exited)
-        {
-            // Process.Kill sends SIGKILL on Unix: no finally block, no dispose, no commit runs in the child.
-            child.Kill(entireProcessTree: true);
-        }
-
-        await child.WaitForExitAsync();
-        await stdout;
-        var errors = await stderr;
-        Assert.True(!exited || child.ExitCode is 0 or 1, "the sync failed: " + errors);
-        return !exited;
-    }
+    private Task<bool> RunAndKillAsync(TimeSpan after) =>
+        KilledChild.RunAndKillAsync(["crm", "sync", "--source", "csv", "--customers", CustomersFile, "--lines", LinesFile, "--db", Database, "--template", Template], after, code => code is 0 or 1);
 }

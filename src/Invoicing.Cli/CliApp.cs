@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Invoicing.Cli.Commands;
+using Invoicing.Cli.Commands.Crm;
 using Invoicing.Core;
 using NodaTime;
 
@@ -95,6 +96,7 @@ internal static class CliApp
         yield return DunningCommand.Create(context);
         yield return RecurringCommand.Create(context);
         yield return PortalCommand.Create(context);
+        yield return CrmCommand.Create(context);
     }
 
     /// <summary>The message on one line: line breaks and tabs (System.CommandLine lists the allowed values one per line) become single spaces.</summary>

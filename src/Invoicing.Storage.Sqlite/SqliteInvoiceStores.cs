@@ -62,6 +62,16 @@ public static class SqliteInvoiceStores
             ? new SqliteRecurringScheduleStore(sqlite)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The CRM sync ledger kept in the same file as a store made by <see cref="Open"/>, sharing its write connection: a
+    /// record's ledger row and its draft are one <c>BEGIN IMMEDIATE</c> transaction.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static ICrmSyncStore OpenCrmSyncStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteCrmSyncStore(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

@@ -30,6 +30,7 @@ public static class SqliteInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new SqliteReminderJournal(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new SqliteRecurringScheduleStore(provider.GetRequiredService<SqliteInvoiceStore>()));
+        builder.Services.TryAddSingleton<ICrmSyncStore>(provider => new SqliteCrmSyncStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         return builder;
     }
 }

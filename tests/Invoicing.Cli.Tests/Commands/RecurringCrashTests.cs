@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Invoicing.Core;
 using Invoicing.Storage.Sqlite;
 using NodaTime;
@@ -113,29 +112,6 @@ public sealed class RecurringCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Starts <c>invoicing recurring run</c>, kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
-    private async Task<bool> RunAndKillAsync(LocalDate asOf, TimeSpan after)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Invoicing.Cli.dll"), "recurring", "run", "--db", Database, "--as-of", NodaTime.Text.LocalDatePattern.Iso.Format(asOf) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var stdout = child.StandardOutput.ReadToEndAsync();
-        var stderr = child.StandardError.ReadToEndAsync();
-        await Task.WhenAny(child.WaitForExitAsync(), Task.Delay(after));
-        var exited = child.HasExited;
-        if (!exited)
-        {
-            // Process.Kill sends SIGKILL on Unix: no finally block, no dispose, no commit runs in the child.
-            child.Kill(entireProcessTree: true);
-        }
-
-        await child.WaitForExitAsync();
-        await stdout;
-        var errors = await stderr;
-        Assert.True(!exited || child.ExitCode == 0, "the run failed: " + errors);
-        return !exited;
-    }
+    private Task<bool> RunAndKillAsync(LocalDate asOf, TimeSpan after) =>
+        KilledChild.RunAndKillAsync(["recurring", "run", "--db", Database, "--as-of", NodaTime.Text.LocalDatePattern.Iso.Format(asOf)], after, code => code == 0);
 }

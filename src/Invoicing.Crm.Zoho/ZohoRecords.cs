@@ -74,7 +74,7 @@ internal sealed class ZohoRecords(ZohoFields fields)
         return new CrmDeal
         {
             Id = id,
-            Version = $"{modified.ToUnixTimeMilliseconds()}.{(uint)StableHash(productKey):x8}",
+            Version = $"{modified.ToUnixTimeMilliseconds()}.{StableHash(productKey):x8}",
             ModifiedAt = modified,
             Name = CrmJson.OptionalString(deal, "Deal_Name", at),
             CustomerId = AccountId(deal),
@@ -116,14 +116,14 @@ internal sealed class ZohoRecords(ZohoFields fields)
     }
 
     /// <summary>FNV-1a over the text: the same on every run and machine, unlike <see cref="string.GetHashCode()"/>.</summary>
-    private static int StableHash(string text)
+    private static uint StableHash(string text)
     {
         unchecked
         {
-            var hash = (int)2166136261;
+            var hash = 2166136261u;
             foreach (var c in text)
             {
-                hash = (hash ^ c) * 16777619;
+                hash = (hash ^ c) * 16777619u;
             }
 
             return hash;

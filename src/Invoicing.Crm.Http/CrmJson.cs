@@ -121,6 +121,25 @@ internal static class CrmJson
             : throw CrmErrors.Malformed(record, field, $"is not a number: '{CrmErrors.Excerpt(text)}'");
     }
 
+    /// <summary>A payment delay: a whole number of days from 0 to 3660, as the mapping accepts, sent as a number or as text.</summary>
+    public static int? OptionalDays(JsonElement parent, string field, CrmRecordRef record)
+    {
+        var days = OptionalDecimal(parent, field, record);
+        return days switch
+        {
+            null => null,
+            >= 0 and <= 3660 when decimal.Truncate(days.Value) == days.Value => (int)days.Value,
+            _ => throw CrmErrors.Malformed(record, field, "is not a whole number of days from 0 to 3660"),
+        };
+    }
+
+    /// <summary>"First Last" from the parts a CRM has, or null when it has neither.</summary>
+    public static string? PersonName(string? first, string? last)
+    {
+        var name = string.Join(' ', new[] { first, last }.Where(part => part is not null));
+        return name.Length == 0 ? null : name;
+    }
+
     /// <summary>A boolean sent as JSON true/false or as the text "true"/"false" (HubSpot).</summary>
     public static bool? OptionalBoolean(JsonElement parent, string field, CrmRecordRef record)
     {

@@ -36,7 +36,6 @@ internal sealed class HubSpotRecords(HubSpotProperties properties)
         var contactRecord = new CrmRecordRef(Source, "contact", contact is { } c ? Id(c, "contact") : null);
         var cp = contact is { } person ? Properties(person, "contact") : (JsonElement?)null;
         string? ContactText(string name) => cp is { } values ? CrmJson.OptionalString(values, name, contactRecord) : null;
-        var contactName = string.Join(' ', new[] { ContactText("firstname"), ContactText("lastname") }.Where(part => part is not null));
         return new CrmCustomer
         {
             Id = id,
@@ -51,13 +50,13 @@ internal sealed class HubSpotRecords(HubSpotProperties properties)
                 Subdivision = Text("state"),
                 Country = Text("country"),
             },
-            Siren = Text(properties.Siren),
-            Siret = Text(properties.Siret),
-            VatId = Text(properties.VatId),
+            Siren = Text(properties.Mapped.Siren),
+            Siret = Text(properties.Mapped.Siret),
+            VatId = Text(properties.Mapped.VatId),
             Email = ContactText("email"),
-            ContactName = contactName.Length == 0 ? null : contactName,
+            ContactName = CrmJson.PersonName(ContactText("firstname"), ContactText("lastname")),
             Phone = ContactText("phone") ?? Text("phone"),
-            Language = ContactText(properties.Language),
+            Language = ContactText(properties.Mapped.Language),
         };
     }
 
@@ -81,19 +80,8 @@ internal sealed class HubSpotRecords(HubSpotProperties properties)
             IsWon = CrmJson.OptionalString(p, "dealstage", record) is { } stage && wonStages.Contains(stage),
             ClosedOn = CrmJson.OptionalDate(p, "closedate", record),
             Currency = CrmJson.OptionalString(p, "deal_currency_code", record),
-            PaymentDays = Days(p, record),
+            PaymentDays = CrmJson.OptionalDays(p, properties.Mapped.PaymentDays, record),
             Lines = lines,
-        };
-    }
-
-    private int? Days(JsonElement p, CrmRecordRef record)
-    {
-        var days = CrmJson.OptionalDecimal(p, properties.PaymentDays, record);
-        return days switch
-        {
-            null => null,
-            >= 0 and <= 3660 when decimal.Truncate(days.Value) == days.Value => (int)days.Value,
-            _ => throw CrmErrors.Malformed(record, properties.PaymentDays, "is not a whole number of days from 0 to 3660"),
         };
     }
 
@@ -129,8 +117,8 @@ internal sealed class HubSpotRecords(HubSpotProperties properties)
             ProductCode = CrmJson.OptionalString(p, "hs_sku", record),
             Quantity = CrmJson.OptionalDecimal(p, "quantity", record),
             UnitPrice = unitPrice,
-            VatCategory = CrmJson.OptionalString(p, properties.VatCategory, record),
-            VatRate = CrmJson.OptionalDecimal(p, properties.VatRate, record),
+            VatCategory = CrmJson.OptionalString(p, properties.Mapped.VatCategory, record),
+            VatRate = CrmJson.OptionalDecimal(p, properties.Mapped.VatRate, record),
         };
     }
 }

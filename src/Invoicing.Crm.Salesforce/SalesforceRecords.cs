@@ -44,10 +44,10 @@ internal sealed class SalesforceRecords(SalesforceFields fields)
                 Subdivision = Text("BillingState"),
                 Country = Text("BillingCountry"),
             },
-            Siren = Text(fields.Siren),
-            Siret = Text(fields.Siret),
-            VatId = Text(fields.VatId),
-            Language = Text(fields.Language),
+            Siren = Text(fields.Mapped.Siren),
+            Siret = Text(fields.Mapped.Siret),
+            VatId = Text(fields.Mapped.VatId),
+            Language = Text(fields.Mapped.Language),
             Email = ContactText("Email"),
             ContactName = ContactText("Name"),
             Phone = ContactText("Phone") ?? Text("Phone"),
@@ -72,19 +72,8 @@ internal sealed class SalesforceRecords(SalesforceFields fields)
             IsWon = CrmJson.OptionalBoolean(opportunity, "IsWon", at) ?? false,
             ClosedOn = CrmJson.OptionalDate(opportunity, "CloseDate", at),
             Currency = fields.MultiCurrency ? CrmJson.OptionalString(opportunity, "CurrencyIsoCode", at) : null,
-            PaymentDays = Days(opportunity, at),
+            PaymentDays = CrmJson.OptionalDays(opportunity, fields.Mapped.PaymentDays, at),
             Lines = lineItems.Select(Line).ToList(),
-        };
-    }
-
-    private int? Days(JsonElement opportunity, CrmRecordRef at)
-    {
-        var days = CrmJson.OptionalDecimal(opportunity, fields.PaymentDays, at);
-        return days switch
-        {
-            null => null,
-            >= 0 and <= 3660 when decimal.Truncate(days.Value) == days.Value => (int)days.Value,
-            _ => throw CrmErrors.Malformed(at, fields.PaymentDays, "is not a whole number of days from 0 to 3660"),
         };
     }
 
@@ -118,8 +107,8 @@ internal sealed class SalesforceRecords(SalesforceFields fields)
             ProductCode = CrmJson.OptionalString(item, "ProductCode", at),
             Quantity = CrmJson.OptionalDecimal(item, "Quantity", at),
             UnitPrice = unitPrice,
-            VatCategory = CrmJson.OptionalString(item, fields.VatCategory, at),
-            VatRate = CrmJson.OptionalDecimal(item, fields.VatRate, at),
+            VatCategory = CrmJson.OptionalString(item, fields.Mapped.VatCategory, at),
+            VatRate = CrmJson.OptionalDecimal(item, fields.Mapped.VatRate, at),
         };
     }
 }

@@ -1,38 +1,24 @@
+using Invoicing.Crm.Http;
+
 namespace Invoicing.Crm.Zoho;
 
 /// <summary>The Zoho fields read, standard ones and the mapped custom ones, resolved once from the options.</summary>
 internal sealed class ZohoFields
 {
+    /// <summary>The connector's default names of the mapped fields.</summary>
+    public static readonly CrmMappedFields Defaults = new("SIREN", "SIRET", "VAT_Number", "Language", "VAT_Category", "VAT_Rate", "Payment_Days");
+
     public ZohoFields(ZohoCrmOptions options)
     {
-        var fields = options.Fields;
-        Siren = CrmFieldMapping.Resolve(fields.Siren, "SIREN");
-        Siret = CrmFieldMapping.Resolve(fields.Siret, "SIRET");
-        VatId = CrmFieldMapping.Resolve(fields.VatId, "VAT_Number");
-        Language = CrmFieldMapping.Resolve(fields.Language, "Language");
-        VatCategory = CrmFieldMapping.Resolve(fields.VatCategory, "VAT_Category");
-        VatRate = CrmFieldMapping.Resolve(fields.VatRate, "VAT_Rate");
-        PaymentDays = CrmFieldMapping.Resolve(fields.PaymentDays, "Payment_Days");
+        Mapped = CrmMappedFields.Resolve(options.Fields, Defaults);
         Quantity = options.QuantityField.Trim();
-        Account = string.Join(',', "Account_Name", "Billing_Street", "Billing_City", "Billing_Code", "Billing_State", "Billing_Country", "Phone", "Modified_Time", Siren, Siret, VatId, Language);
+        Account = string.Join(',', "Account_Name", "Billing_Street", "Billing_City", "Billing_Code", "Billing_State", "Billing_Country", "Phone", "Modified_Time", Mapped.Siren, Mapped.Siret, Mapped.VatId, Mapped.Language);
         Contact = "First_Name,Last_Name,Email,Phone";
-        Deal = string.Join(',', "Deal_Name", "Stage", "Closing_Date", "Account_Name", "Currency", "Modified_Time", PaymentDays);
-        Product = string.Join(',', "Product_Name", "Product_Code", "Unit_Price", "Description", Quantity, VatCategory, VatRate);
+        Deal = string.Join(',', "Deal_Name", "Stage", "Closing_Date", "Account_Name", "Currency", "Modified_Time", Mapped.PaymentDays);
+        Product = string.Join(',', "Product_Name", "Product_Code", "Unit_Price", "Description", Quantity, Mapped.VatCategory, Mapped.VatRate);
     }
 
-    public string Siren { get; }
-
-    public string Siret { get; }
-
-    public string VatId { get; }
-
-    public string Language { get; }
-
-    public string VatCategory { get; }
-
-    public string VatRate { get; }
-
-    public string PaymentDays { get; }
+    public CrmMappedFields Mapped { get; }
 
     public string Quantity { get; }
 

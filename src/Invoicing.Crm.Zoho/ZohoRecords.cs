@@ -28,7 +28,6 @@ internal sealed class ZohoRecords(ZohoFields fields)
         string? Text(string name) => CrmJson.OptionalString(account, name, at);
         var contactAt = new CrmRecordRef(Source, "contact", contact is { } c ? CrmJson.OptionalString(c, "id", at) : null);
         string? ContactText(string name) => contact is { } person ? CrmJson.OptionalString(person, name, contactAt) : null;
-        var contactName = string.Join(' ', new[] { ContactText("First_Name"), ContactText("Last_Name") }.Where(part => part is not null));
         return new CrmCustomer
         {
             Id = id,
@@ -42,12 +41,12 @@ internal sealed class ZohoRecords(ZohoFields fields)
                 Subdivision = Text("Billing_State"),
                 Country = Text("Billing_Country"),
             },
-            Siren = Text(fields.Siren),
-            Siret = Text(fields.Siret),
-            VatId = Text(fields.VatId),
-            Language = Text(fields.Language),
+            Siren = Text(fields.Mapped.Siren),
+            Siret = Text(fields.Mapped.Siret),
+            VatId = Text(fields.Mapped.VatId),
+            Language = Text(fields.Mapped.Language),
             Email = ContactText("Email"),
-            ContactName = contactName.Length == 0 ? null : contactName,
+            ContactName = CrmJson.PersonName(ContactText("First_Name"), ContactText("Last_Name")),
             Phone = ContactText("Phone") ?? Text("Phone"),
         };
     }
@@ -81,19 +80,8 @@ internal sealed class ZohoRecords(ZohoFields fields)
             IsWon = IsWon(deal, wonStages),
             ClosedOn = CrmJson.OptionalDate(deal, "Closing_Date", at),
             Currency = CrmJson.OptionalString(deal, "Currency", at),
-            PaymentDays = Days(deal, at),
+            PaymentDays = CrmJson.OptionalDays(deal, fields.Mapped.PaymentDays, at),
             Lines = lines,
-        };
-    }
-
-    private int? Days(JsonElement deal, CrmRecordRef at)
-    {
-        var days = CrmJson.OptionalDecimal(deal, fields.PaymentDays, at);
-        return days switch
-        {
-            null => null,
-            >= 0 and <= 3660 when decimal.Truncate(days.Value) == days.Value => (int)days.Value,
-            _ => throw CrmErrors.Malformed(at, fields.PaymentDays, "is not a whole number of days from 0 to 3660"),
         };
     }
 
@@ -110,8 +98,8 @@ internal sealed class ZohoRecords(ZohoFields fields)
             // The relation has no quantity: a product related to a deal is sold once unless the mapped field says more.
             Quantity = CrmJson.OptionalDecimal(product, fields.Quantity, at) ?? 1m,
             UnitPrice = CrmJson.OptionalDecimal(product, "Unit_Price", at),
-            VatCategory = CrmJson.OptionalString(product, fields.VatCategory, at),
-            VatRate = CrmJson.OptionalDecimal(product, fields.VatRate, at),
+            VatCategory = CrmJson.OptionalString(product, fields.Mapped.VatCategory, at),
+            VatRate = CrmJson.OptionalDecimal(product, fields.Mapped.VatRate, at),
         };
     }
 

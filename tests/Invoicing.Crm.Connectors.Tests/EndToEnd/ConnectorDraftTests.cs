@@ -1,5 +1,6 @@
 using Invoicing.Core;
 using Invoicing.Crm.Connectors.Tests.Support;
+using Invoicing.Crm.Tests;
 using Invoicing.Storage.Sqlite;
 using NodaTime;
 using NodaTime.Testing;
@@ -7,14 +8,13 @@ using NodaTime.Testing;
 namespace Invoicing.Crm.Connectors.Tests.EndToEnd;
 
 /// <summary>
-/// Each connector's deals, read from the fake CRM, mapped on a French seller's template, saved as drafts in a SQLite
+/// Each connector's deals, read from the fake CRM, mapped on the French seller's template the mapping's own tests use, saved as drafts in a SQLite
 /// file and issued: every deal whose customer has the data issues and validates without a hand edit, and the deal
 /// whose customer has no SIREN is held with the field named.
 /// </summary>
 public sealed class ConnectorDraftTests : IDisposable
 {
-    private static readonly LocalDate Today = new(2026, 3, 10);
-    private readonly FakeCrm _crm = new();
+        private readonly FakeCrm _crm = new();
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"crm-connectors-{Guid.NewGuid():N}.db");
 
     public void Dispose()
@@ -31,7 +31,7 @@ public sealed class ConnectorDraftTests : IDisposable
         connector.StubAll(_crm);
         using var provider = connector.Build(_crm);
         var source = ConnectorCase.Source(provider);
-        var mapping = new CrmMapping(Template);
+        var mapping = new CrmMapping(CrmFixtures.Template);
         var store = SqliteInvoiceStores.Open($"Data Source={_database}");
         try
         {
@@ -48,7 +48,7 @@ public sealed class ConnectorDraftTests : IDisposable
                         customers[deal.CustomerId!] = customer = await source.GetCustomerAsync(deal.CustomerId!);
                     }
 
-                    var result = mapping.ToDraft(deal, customer, Today);
+                    var result = mapping.ToDraft(deal, customer, CrmFixtures.Today);
                     if (result.IsHeld)
                     {
                         held.Add((deal, result));
@@ -74,29 +74,4 @@ public sealed class ConnectorDraftTests : IDisposable
             await ((IAsyncDisposable)store).DisposeAsync();
         }
     }
-
-    /// <summary>A French seller's template with the mandatory mentions (as a host would configure it).</summary>
-    private static CrmDraftTemplate Template { get; } = new()
-    {
-        Seller = new Party
-        {
-            Name = "Atelier Lumière SAS",
-            LegalId = Identifier.Siren("123456782"),
-            VatId = "FR11123456782",
-            Address = new PostalAddress { Line1 = "12 rue de la République", City = "Lyon", PostCode = "69002", CountryCode = "FR" },
-            ElectronicAddress = new Identifier("123456782", "0225"),
-        },
-        BusinessProcessType = FrenchBillingMode.M1,
-        Notes =
-        [
-            new InvoiceNote("En cas de retard de paiement, pénalités au taux de la BCE majoré de 10 points.", InvoiceNote.LatePaymentPenalties),
-            new InvoiceNote("Indemnité forfaitaire pour frais de recouvrement : 40 EUR.", InvoiceNote.RecoveryIndemnity),
-            new InvoiceNote("Pas d'escompte pour paiement anticipé.", InvoiceNote.EarlyPaymentDiscount),
-        ],
-        PaymentInstructions = new PaymentInstructions
-        {
-            MeansCode = PaymentInstructions.SepaCreditTransfer,
-            CreditTransfers = [new CreditTransfer("FR7630006000011234567890189", "Atelier Lumière SAS")],
-        },
-    };
 }

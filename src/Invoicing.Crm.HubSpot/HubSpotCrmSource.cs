@@ -46,7 +46,7 @@ internal sealed class HubSpotCrmSource : ICrmSource
         await foreach (var (companies, next) in SearchAsync("companies", _properties.Company, [], since, cancellationToken).ConfigureAwait(false))
         {
             var contacts = await FirstAssociatedAsync("companies", "contacts", companies, _properties.Contact, cancellationToken).ConfigureAwait(false);
-            var customers = companies.Select(company => _records.Customer(company, contacts.GetValueOrDefault(HubSpotRecords.Id(company, "company")))).ToList();
+            var customers = companies.Select(company => _records.Customer(company, Contact(contacts, HubSpotRecords.Id(company, "company")))).ToList();
             yield return new CrmPage<CrmCustomer>(customers, next);
         }
     }
@@ -93,7 +93,7 @@ internal sealed class HubSpotCrmSource : ICrmSource
 
         var company = document.RootElement.Clone();
         var contacts = await FirstAssociatedAsync("companies", "contacts", [company], _properties.Contact, cancellationToken).ConfigureAwait(false);
-        return _records.Customer(company, contacts.GetValueOrDefault(customerId));
+        return _records.Customer(company, Contact(contacts, customerId));
     }
 
     /// <summary>Pages of a search, oldest modification first, each with the cursor that resumes after it.</summary>
@@ -293,6 +293,10 @@ internal sealed class HubSpotCrmSource : ICrmSource
 
         return result;
     }
+
+    /// <summary>The company's contact, or null when it has none (not a default element, which reads as a broken record).</summary>
+    private static JsonElement? Contact(Dictionary<string, JsonElement> contacts, string companyId)
+        => contacts.TryGetValue(companyId, out var contact) ? contact : null;
 
     /// <summary><c>paging.next.after</c>, or null on the last page.</summary>
     private static string? NextAfter(JsonElement parent, string what)

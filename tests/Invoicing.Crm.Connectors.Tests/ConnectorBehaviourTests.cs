@@ -87,6 +87,23 @@ public sealed class ConnectorBehaviourTests : IDisposable
         Assert.True(firstPage[1] - firstPage[0] >= TimeSpan.FromSeconds(1.9), $"the retry came {(firstPage[1] - firstPage[0]).TotalMilliseconds} ms after the 429");
     }
 
+    [Fact]
+    public async Task DealsAsync_503WithRetryAfter_WaitsWhatTheCrmAsksToo()
+    {
+        var connector = new HubSpotCase();
+        connector.StubAll(_crm);
+        _crm.Server.Given(connector.FirstDealsPage()).InScenario("maintenance").WillSetStateTo("over").AtPriority(FakeCrm.Override)
+            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "2"));
+        _crm.Server.Given(connector.FirstDealsPage()).InScenario("maintenance").WhenStateIs("over").AtPriority(FakeCrm.Override)
+            .RespondWith(FakeCrm.Json(connector.FirstDealsPageBody(_crm)));
+        using var provider = connector.Build(_crm);
+
+        await ReadDealsAsync(ConnectorCase.Source(provider), null);
+
+        var firstPage = _crm.Log.Where(connector.IsDealsPage).Take(2).Select(entry => entry.RequestMessage.DateTime).ToList();
+        Assert.True(firstPage[1] - firstPage[0] >= TimeSpan.FromSeconds(1.9), $"the retry came {(firstPage[1] - firstPage[0]).TotalMilliseconds} ms after the 503");
+    }
+
     [Theory]
     [MemberData(nameof(ConnectorCase.All), MemberType = typeof(ConnectorCase))]
     public async Task DealsAsync_500ThenSuccess_Retries(ConnectorCase connector)

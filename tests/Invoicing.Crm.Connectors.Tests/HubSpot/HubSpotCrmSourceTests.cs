@@ -138,6 +138,20 @@ public sealed class HubSpotCrmSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCustomerAsync_ACompanyWithoutContact_HasNoEmailRatherThanFailing()
+    {
+        _crm.Server.Given(Request.Create().WithPath("/crm/v4/associations/companies/contacts/batch/read").UsingPost()).AtPriority(FakeCrm.Override)
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(204));
+        using var provider = _connector.Build(_crm);
+
+        var customer = await ConnectorCase.Source(provider).GetCustomerAsync("101");
+
+        Assert.Equal("Boulangerie Dupont & Fils", customer?.Name);
+        Assert.Null(customer?.Email);
+        Assert.Null(customer?.Language);
+    }
+
+    [Fact]
     public async Task GetCustomerAsync_Unknown_IsNone()
     {
         using var provider = _connector.Build(_crm);

@@ -49,29 +49,7 @@ public class HubSpotConnectorBenchmarks
         });
         _provider = services.BuildServiceProvider();
         _customer = (await Source.GetCustomerAsync("101"))!;
-        _mapping = new CrmMapping(new CrmDraftTemplate
-        {
-            Seller = new Party
-            {
-                Name = "Atelier Lumière SAS",
-                LegalId = Identifier.Siren("123456782"),
-                VatId = "FR11123456782",
-                Address = new PostalAddress { Line1 = "12 rue de la République", City = "Lyon", PostCode = "69002", CountryCode = "FR" },
-                ElectronicAddress = new Identifier("123456782", "0225"),
-            },
-            BusinessProcessType = FrenchBillingMode.M1,
-            Notes =
-            [
-                new InvoiceNote("En cas de retard de paiement, pénalités au taux de la BCE majoré de 10 points.", InvoiceNote.LatePaymentPenalties),
-                new InvoiceNote("Indemnité forfaitaire pour frais de recouvrement : 40 EUR.", InvoiceNote.RecoveryIndemnity),
-                new InvoiceNote("Pas d'escompte pour paiement anticipé.", InvoiceNote.EarlyPaymentDiscount),
-            ],
-            PaymentInstructions = new PaymentInstructions
-            {
-                MeansCode = PaymentInstructions.SepaCreditTransfer,
-                CreditTransfers = [new CreditTransfer("FR7630006000011234567890189", "Atelier Lumière SAS")],
-            },
-        });
+        _mapping = new CrmMapping(Invoicing.Crm.Tests.CrmFixtures.Template);
     }
 
     [GlobalCleanup]

@@ -163,9 +163,7 @@ public sealed class ConnectorBehaviourTests : IDisposable
     [MemberData(nameof(ConnectorCase.All), MemberType = typeof(ConnectorCase))]
     public async Task DealsAsync_401AfterTheRefreshToo_FailsAsUnauthorizedNamingTheSource(ConnectorCase connector)
     {
-        connector.StubAll(_crm);
-        _crm.Server.Given(connector.FirstDealsPage()).AtPriority(FakeCrm.Override)
-            .RespondWith(FakeCrm.Json(_crm.Fixture(connector.Folder, "unauthorized.json"), 401));
+        RefuseEveryFirstDealsPage(connector);
         using var provider = connector.Build(_crm, accessToken: "stale-token");
 
         var error = await Assert.ThrowsAsync<CrmException>(() => ReadDealsAsync(ConnectorCase.Source(provider), null));
@@ -181,9 +179,7 @@ public sealed class ConnectorBehaviourTests : IDisposable
     [MemberData(nameof(ConnectorCase.All), MemberType = typeof(ConnectorCase))]
     public async Task DealsAsync_401WithoutRefreshToken_FailsAsUnauthorizedWithoutCallingTheTokenEndpoint(ConnectorCase connector)
     {
-        connector.StubAll(_crm);
-        _crm.Server.Given(connector.FirstDealsPage()).AtPriority(FakeCrm.Override)
-            .RespondWith(FakeCrm.Json(_crm.Fixture(connector.Folder, "unauthorized.json"), 401));
+        RefuseEveryFirstDealsPage(connector);
         using var provider = connector.Build(_crm, accessToken: "stale-token", withRefresh: false);
 
         var error = await Assert.ThrowsAsync<CrmException>(() => ReadDealsAsync(ConnectorCase.Source(provider), null));
@@ -197,9 +193,7 @@ public sealed class ConnectorBehaviourTests : IDisposable
     [MemberData(nameof(ConnectorCase.All), MemberType = typeof(ConnectorCase))]
     public async Task DealsAsync_RefreshTokenRefused_FailsAsUnauthorizedWithTheOAuthError(ConnectorCase connector)
     {
-        connector.StubAll(_crm);
-        _crm.Server.Given(connector.FirstDealsPage()).AtPriority(FakeCrm.Override)
-            .RespondWith(FakeCrm.Json(_crm.Fixture(connector.Folder, "unauthorized.json"), 401));
+        RefuseEveryFirstDealsPage(connector);
         _crm.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath(connector.TokenPath).UsingPost()).AtPriority(FakeCrm.Override)
             .RespondWith(FakeCrm.Json("{\"error\":\"invalid_grant\",\"error_description\":\"expired access/refresh token\"}", 400));
         using var provider = connector.Build(_crm, accessToken: "stale-token");
@@ -276,6 +270,14 @@ public sealed class ConnectorBehaviourTests : IDisposable
         Assert.Equal("69100", dupont.Address?.PostCode);
         var martin = Assert.Single(customers, c => c.Name == "Garage Martin");
         Assert.Null(martin.Siren);
+    }
+
+    /// <summary>Every request for the first page of deals answered 401 with the CRM's documented error, whatever the token.</summary>
+    private void RefuseEveryFirstDealsPage(ConnectorCase connector)
+    {
+        connector.StubAll(_crm);
+        _crm.Server.Given(connector.FirstDealsPage()).AtPriority(FakeCrm.Override)
+            .RespondWith(FakeCrm.Json(_crm.Fixture(connector.Folder, "unauthorized.json"), 401));
     }
 
     internal static async Task<List<CrmPage<CrmDeal>>> ReadDealsAsync(ICrmSource source, CrmCursor? since)

@@ -14,5 +14,8 @@ internal static class CrmSources
     public static IReadOnlyDictionary<string, Func<CrmSourceArguments, ICrmSource>> Factories { get; } =
         new Dictionary<string, Func<CrmSourceArguments, ICrmSource>>(StringComparer.OrdinalIgnoreCase)
         {
+            ["hubspot"] = ConnectorSources.HubSpot,
+            ["salesforce"] = ConnectorSources.Salesforce,
+            ["zoho"] = ConnectorSources.Zoho,
         };
 }

@@ -103,7 +103,7 @@ internal sealed class PostgreSqlOutgoingFlowStore(PostgreSqlDatabase database) :
     public Task<bool> RecordAcknowledgementAsync(string invoiceNumber, string platform, bool accepted, string? reason, Instant at, CancellationToken cancellationToken = default) =>
         UpdateAsync(
             nameof(RecordAcknowledgementAsync),
-            $"state = $3, reason = $4, acknowledged_at = $5 WHERE invoice_number = $1 AND platform = $2 AND {(accepted ? "state = 'Sent'" : "state IN ('Sent', 'Acknowledged')")}",
+            $"state = $3, reason = $4, acknowledged_at = $5 WHERE invoice_number = $1 AND platform = $2 AND {(accepted ? "state = 'Sent'" : "state <> 'Rejected'")}",
             cancellationToken,
             invoiceNumber,
             platform,

@@ -91,7 +91,7 @@ internal sealed class SqliteOutgoingFlowStore(SqliteInvoiceStore store) : IOutgo
         UpdateAsync(
             "RecordAcknowledgementAsync",
             "state = $state, reason = $reason, acknowledged_at = $at",
-            accepted ? "state = 'Sent'" : "state IN ('Sent', 'Acknowledged')",
+            accepted ? "state = 'Sent'" : "state <> 'Rejected'",
             invoiceNumber,
             platform,
             cancellationToken,

@@ -32,8 +32,9 @@ public interface IOutgoingFlowStore
     Task<bool> MarkFailedAsync(string invoiceNumber, string platform, string workerId, string reason, Instant retryAt, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records the platform's verdict on a sent flow: <see cref="OutgoingFlowState.Acknowledged"/> (from sent) or
-    /// <see cref="OutgoingFlowState.Rejected"/> with the platform's reason (from sent or acknowledged). True when the record changed.
+    /// Records the platform's verdict: <see cref="OutgoingFlowState.Acknowledged"/> (from sent) or
+    /// <see cref="OutgoingFlowState.Rejected"/> with the platform's reason (from any other state: the platform may refuse
+    /// the submission itself, or its checks or the buyer's platform may reject a flow it took). True when the record changed.
     /// </summary>
     Task<bool> RecordAcknowledgementAsync(string invoiceNumber, string platform, bool accepted, string? reason, Instant at, CancellationToken cancellationToken = default);
 

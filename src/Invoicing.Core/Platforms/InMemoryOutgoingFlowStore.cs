@@ -49,7 +49,7 @@ internal sealed class InMemoryOutgoingFlowStore : IOutgoingFlowStore
         Change(
             invoiceNumber,
             platform,
-            f => accepted ? f.State == OutgoingFlowState.Sent : f.State is OutgoingFlowState.Sent or OutgoingFlowState.Acknowledged,
+            f => accepted ? f.State == OutgoingFlowState.Sent : f.State != OutgoingFlowState.Rejected,
             f => f with { State = accepted ? OutgoingFlowState.Acknowledged : OutgoingFlowState.Rejected, Reason = accepted ? null : reason, AcknowledgedAt = at },
             cancellationToken);
 

@@ -18,7 +18,8 @@ public static partial class FrenchPlatformServiceCollectionExtensions
     /// <see cref="HttpClient"/>s whose calls carry an OAuth 2 client-credentials token (kept, renewed before it expires
     /// and once on a 401) and retry passing failures (5xx, 408, 429, timeouts) with backoff, waiting as long as a
     /// <c>Retry-After</c> says. Options are validated when the host starts. The host's <see cref="IClock"/> is used
-    /// when registered (for example by <c>AddInvoicing</c>), else the system's.
+    /// when registered (for example by <c>AddInvoicing</c>), else the system's. <see cref="IFrenchPlatformSender"/> is
+    /// added too; it uses the host's <see cref="Core.IInvoiceStore"/> and <see cref="Core.IOutgoingFlowStore"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the platform's URLs and credentials.</param>
@@ -48,6 +49,9 @@ public static partial class FrenchPlatformServiceCollectionExtensions
         AddServiceClient(services, DirectoryServiceClient.ClientName, o => o.DirectoryServiceUrl!);
         services.TryAddSingleton<IFlowServiceClient, FlowServiceClient>();
         services.TryAddSingleton<IDirectoryServiceClient, DirectoryServiceClient>();
+
+        // The sender needs the host's invoice store and outgoing flow store (AddInvoicing().UseSqlite(...) and the like).
+        services.TryAddSingleton<IFrenchPlatformSender, FrenchPlatformSender>();
         return services;
     }
 

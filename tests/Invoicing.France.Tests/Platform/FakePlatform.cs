@@ -27,7 +27,7 @@ internal sealed class FakePlatform : IDisposable
     public const string ClientSecret = "s3cret-of-the-client";
 
     private readonly ConcurrentDictionary<string, StoredFlow> _flows = new();
-    private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string? Operation)> _failures = new();
     private readonly ConcurrentDictionary<string, bool> _validTokens = new();
     private readonly ConcurrentBag<string> _violations = [];
     private readonly ConcurrentQueue<(string Service, RecordedRequest Request)> _requests = new();
@@ -67,8 +67,8 @@ internal sealed class FakePlatform : IDisposable
     /// <summary>Fails the test with every request and answer that departed from the AFNOR documents.</summary>
     public void AssertConformant() => Assert.True(_violations.IsEmpty, "Not as the AFNOR documents say:\n" + string.Join("\n", _violations));
 
-    /// <summary>The next flow or directory call fails with this status (and Retry-After seconds).</summary>
-    public void FailNext(int status, string? retryAfter = null) => _failures.Enqueue((status, retryAfter));
+    /// <summary>The next flow or directory call (or the next of <paramref name="operation"/>) fails with this status (and Retry-After seconds).</summary>
+    public void FailNext(int status, string? retryAfter = null, string? operation = null) => _failures.Enqueue((status, retryAfter, operation));
 
     /// <summary>Every token handed out so far is refused from now on (as after a revocation).</summary>
     public void RevokeTokens() => _validTokens.Clear();
@@ -119,7 +119,7 @@ internal sealed class FakePlatform : IDisposable
             return Answer(contract, OperationOf(request.Method, relative), 401, """{"errorCode":"UNAUTHORIZED","errorMessage":"The token is not valid"}""");
         }
 
-        if (_failures.TryDequeue(out var failure))
+        if (_failures.TryPeek(out var next) && (next.Operation is null || next.Operation == OperationOf(request.Method, relative)) && _failures.TryDequeue(out var failure))
         {
             var code = failure.Status == 429 ? "TOO_MANY_REQUESTS" : "RESOURCE_ERROR";
             var answer = Answer(contract, OperationOf(request.Method, relative), failure.Status, $$"""{"errorCode":"{{code}}","errorMessage":"Try again later"}""");

@@ -205,6 +205,19 @@ public abstract class OutgoingFlowConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecordAcknowledgementAsync_SubmissionRefused_RejectedFromSending()
+    {
+        await _flows.TryClaimAsync(Claim());
+
+        Assert.True(await _flows.RecordAcknowledgementAsync("F2026-00001", "pa-main", accepted: false, "INVALID_FILE (the file is not a Factur-X PDF)", Now));
+
+        var rejected = await _flows.GetAsync("F2026-00001", "pa-main");
+        Assert.Equal(OutgoingFlowState.Rejected, rejected!.State);
+        Assert.Null(rejected.FlowId);
+        Assert.Equal(OutgoingFlowClaimOutcome.Rejected, (await _flows.TryClaimAsync(Claim(worker: "w2", at: Now + Duration.FromDays(1)))).Outcome);
+    }
+
+    [Fact]
     public async Task ListAsync_ByPlatformAndState_OldestFirst()
     {
         await _flows.TryClaimAsync(Claim("F2026-00002", at: Now + Duration.FromMinutes(1)));

@@ -94,6 +94,7 @@ internal static class CliApp
         yield return ArchiveCommand.Create(context);
         yield return DunningCommand.Create(context);
         yield return RecurringCommand.Create(context);
+        yield return FrenchPlatformCommand.Create(context);
     }
 
     /// <summary>The message on one line: line breaks and tabs (System.CommandLine lists the allowed values one per line) become single spaces.</summary>

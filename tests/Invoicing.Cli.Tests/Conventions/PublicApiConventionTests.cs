@@ -19,6 +19,7 @@ public sealed class PublicApiConventionTests
         "Invoicing.Storage.PostgreSql",
         "Invoicing.Events",
         "Invoicing.Webhooks",
+        "Invoicing.France",
     ];
 
     [Theory]

@@ -97,6 +97,7 @@ internal static class CliApp
         yield return RecurringCommand.Create(context);
         yield return PortalCommand.Create(context);
         yield return CrmCommand.Create(context);
+        yield return FrenchPlatformCommand.Create(context);
     }
 
     /// <summary>The message on one line: line breaks and tabs (System.CommandLine lists the allowed values one per line) become single spaces.</summary>

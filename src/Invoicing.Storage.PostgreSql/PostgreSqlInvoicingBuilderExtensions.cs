@@ -8,7 +8,8 @@ namespace Invoicing.Storage.PostgreSql;
 public static class PostgreSqlInvoicingBuilderExtensions
 {
     /// <summary>
-    /// Stores invoices, the event outbox, the reminder journal, the dunning settings and the recurring schedules in PostgreSQL:
+    /// Stores invoices, the event outbox, the reminder journal, the dunning settings, the recurring schedules and the outgoing
+    /// platform flows in PostgreSQL:
     /// <c>services.AddInvoicing().UsePostgreSql(connectionString)</c>. They share one connection pool. The schema is
     /// created and migrated on first use (safe from several processes at once). Registrations use <c>TryAdd</c>, so a
     /// store registered before wins.
@@ -30,6 +31,7 @@ public static class PostgreSqlInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new PostgreSqlDunningSettingsStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new PostgreSqlRecurringScheduleStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<ICrmSyncStore>(provider => new PostgreSqlCrmSyncStore(provider.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IOutgoingFlowStore>(provider => new PostgreSqlOutgoingFlowStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -72,6 +72,17 @@ public static class SqliteInvoiceStores
             ? new SqliteCrmSyncStore(sqlite)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The record of invoices sent to e-invoicing platforms, kept in the same file as a store made by <see cref="Open"/>
+    /// and sharing its write connection: a claim is one <c>BEGIN IMMEDIATE</c> transaction, so an invoice goes out once
+    /// per platform even with several workers (threads or processes).
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IOutgoingFlowStore OpenOutgoingFlowStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteOutgoingFlowStore(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

@@ -28,6 +28,7 @@ public static class SqliteInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IInvoiceStore>(provider => provider.GetRequiredService<SqliteInvoiceStore>());
         builder.Services.TryAddSingleton<IInvoiceEventStore>(provider => provider.GetRequiredService<SqliteInvoiceStore>());
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new SqliteReminderJournal(provider.GetRequiredService<SqliteInvoiceStore>()));
+        builder.Services.TryAddSingleton<IOutgoingFlowStore>(provider => new SqliteOutgoingFlowStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new SqliteRecurringScheduleStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<ICrmSyncStore>(provider => new SqliteCrmSyncStore(provider.GetRequiredService<SqliteInvoiceStore>()));

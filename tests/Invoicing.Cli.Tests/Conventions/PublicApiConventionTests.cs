@@ -22,6 +22,7 @@ public sealed class PublicApiConventionTests
         "Invoicing.Portal",
         "Invoicing.Payments",
         "Invoicing.Payments.Stripe",
+        "Invoicing.France",
     ];
 
     [Theory]

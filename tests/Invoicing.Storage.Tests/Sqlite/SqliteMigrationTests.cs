@@ -121,8 +121,9 @@ public sealed class SqliteMigrationTests : IDisposable
         var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
         await ((IAsyncDisposable)store).DisposeAsync();
         // Bring the file back to what version 2 of the package left: no settings tables (3), no archive seal tables (4),
-        // no event outbox nor write-off column (5), no recurring tables (6), no CRM sync ledger (7), schema_version at 2.
-        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DROP TABLE archive_seals; DROP TABLE archive_checkpoint; DROP TRIGGER issued_documents_hash_format; DROP TABLE invoice_events; DROP TABLE invoice_event_cursors; ALTER TABLE accounts DROP COLUMN write_off_json; DROP TABLE recurring_occurrences; DROP TABLE recurring_schedules; DROP TABLE crm_sync_records; DROP TABLE crm_sync_cursors; DELETE FROM schema_version WHERE version > 2");
+        // no event outbox nor write-off column (5), no recurring tables (6), no CRM sync ledger nor outgoing flows (7, 8),
+        // schema_version at 2.
+        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DROP TABLE archive_seals; DROP TABLE archive_checkpoint; DROP TRIGGER issued_documents_hash_format; DROP TABLE invoice_events; DROP TABLE invoice_event_cursors; ALTER TABLE accounts DROP COLUMN write_off_json; DROP TABLE recurring_occurrences; DROP TABLE recurring_schedules; DROP TABLE crm_sync_records; DROP TABLE crm_sync_cursors; DROP TABLE outgoing_flows; DELETE FROM schema_version WHERE version > 2");
 
         var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
         var applied = await SqliteInvoiceStores.MigrateAsync(upgraded);

@@ -29,6 +29,7 @@ public static class PostgreSqlInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new PostgreSqlReminderJournal(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new PostgreSqlDunningSettingsStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new PostgreSqlRecurringScheduleStore(provider.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IReceivedDocumentStore>(provider => new PostgreSqlReceivedDocumentStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

@@ -30,6 +30,7 @@ public static class SqliteInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IReminderJournal>(provider => new SqliteReminderJournal(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new SqliteRecurringScheduleStore(provider.GetRequiredService<SqliteInvoiceStore>()));
+        builder.Services.TryAddSingleton<IReceivedDocumentStore>(provider => new SqliteReceivedDocumentStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         return builder;
     }
 }

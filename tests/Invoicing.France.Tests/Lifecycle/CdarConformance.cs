@@ -35,8 +35,8 @@ internal static class CdarConformance
     public static Dictionary<string, List<string>> RunSchematron(IReadOnlyDictionary<string, byte[]> messages)
     {
         var root = Path.Combine(Path.GetTempPath(), "cdar-schematron-" + Guid.NewGuid().ToString("N"));
-        var input = Directory.CreateDirectory(Path.Combine(root, "in")).FullName;
-        var output = Directory.CreateDirectory(Path.Combine(root, "out")).FullName;
+        var input = System.IO.Directory.CreateDirectory(Path.Combine(root, "in")).FullName;
+        var output = System.IO.Directory.CreateDirectory(Path.Combine(root, "out")).FullName;
         try
         {
             foreach (var (name, bytes) in messages)
@@ -70,7 +70,7 @@ internal static class CdarConformance
         }
         finally
         {
-            Directory.Delete(root, recursive: true);
+            System.IO.Directory.Delete(root, recursive: true);
         }
     }
 

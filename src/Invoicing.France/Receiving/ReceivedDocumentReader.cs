@@ -30,13 +30,23 @@ internal static class ReceivedDocumentReader
         {
             FlowId = flow.FlowId,
             ReceivedAt = receivedAt,
-            Syntax = flow.Syntax.ToString(),
+            Syntax = SyntaxName(flow.Syntax),
             FileName = flow.Name.Length <= ReceivedDocuments.MaxIdLength ? flow.Name : null,
             Content = file,
             Invoice = invoice,
             Issues = issues,
         };
     }
+
+    /// <summary>The syntax as the platform names it.</summary>
+    private static string SyntaxName(FlowSyntax syntax) => syntax switch
+    {
+        FlowSyntax.Cii => "CII",
+        FlowSyntax.Ubl => "UBL",
+        FlowSyntax.FacturX => "Factur-X",
+        FlowSyntax.Cdar => "CDAR",
+        _ => syntax.ToString(),
+    };
 
     private static bool IsPdf(ReadOnlySpan<byte> file) => file.StartsWith("%PDF-"u8);
 }

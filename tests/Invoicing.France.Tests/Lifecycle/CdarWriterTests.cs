@@ -23,6 +23,17 @@ public sealed class CdarWriterTests
             messages["random-" + seed.ToString(CultureInfo.InvariantCulture)] = CdarWriter.ToBytes(CdarRandomMessages.Create(seed));
         }
 
+        // What the SDK itself sends: the seller's 212 for a payment, the buyer's 205 and 210 about a supplier invoice.
+        var invoice = SqliteInvoices.Sample() with { Number = "F2026-00042" };
+        var issued = new IssuedInvoice { Document = invoice, Totals = InvoiceCalculator.Calculate(invoice), SeriesId = "invoices", Sequence = 42, IssuedAt = CdarSamples.IssuedAt, Hash = "h", PreviousHash = "p" };
+        messages["seller-212"] = CdarWriter.ToBytes(SellerStatuses.Cashed(issued, new Payment(Guid.NewGuid(), issued.Number, new NodaTime.LocalDate(2026, 12, 1), 333.33m, PaymentMethod.CreditTransfer), "PAY-1", CdarSamples.IssuedAt));
+        var received = new ReceivedDocument { FlowId = "flow-1", ReceivedAt = CdarSamples.IssuedAt, Syntax = "CII", Content = new byte[] { 1 }, Invoice = invoice };
+        using var platform = new Platform.FakePlatform();
+        using var clients = new Platform.PlatformClients(platform);
+        var receiver = new SupplierInvoiceReceiver(clients.Flows, ReceivedDocuments.CreateInMemory(), new NodaTime.Testing.FakeClock(CdarSamples.IssuedAt));
+        messages["buyer-205"] = CdarWriter.ToBytes(receiver.BuyerStatus(received, LifecycleStatus.Approved, null));
+        messages["buyer-210"] = CdarWriter.ToBytes(receiver.BuyerStatus(received, LifecycleStatus.Refused, new StatusReason("NON_CONFORME", "BR-S-02 seller.vatId: missing")));
+
         foreach (var (name, bytes) in messages)
         {
             Assert.True(CdarConformance.ValidateSchema(bytes) is [], name + ": " + string.Join("; ", CdarConformance.ValidateSchema(bytes)));
@@ -30,7 +41,7 @@ public sealed class CdarWriterTests
 
         var failures = CdarConformance.RunSchematron(messages).Where(f => f.Value.Count > 0).ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => f.Key + ": " + string.Join(" | ", f.Value))));
-        Assert.Equal(31 + 60, messages.Count);
+        Assert.Equal(31 + 60 + 3, messages.Count);
     }
 
     [Fact]

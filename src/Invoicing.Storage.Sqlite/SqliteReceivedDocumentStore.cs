@@ -77,18 +77,16 @@ internal sealed class SqliteReceivedDocumentStore(SqliteInvoiceStore store) : IR
         var documents = new List<ReceivedDocument>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            documents.Add(new ReceivedDocument
-            {
-                FlowId = reader.GetString(0),
-                ReceivedAt = Instant.FromUnixTimeTicks(reader.GetInt64(1)),
-                Syntax = reader.GetString(2),
-                FileName = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Content = (byte[])reader.GetValue(4),
-                Invoice = reader.IsDBNull(5) ? null : InvoiceJson.Deserialize(reader.GetString(5)),
-                Issues = ReceivedDocuments.DeserializeIssues(reader.GetString(6)),
-                BuyerStatus = reader.IsDBNull(7) ? null : reader.GetString(7),
-                BuyerStatusAt = reader.IsDBNull(8) ? null : Instant.FromUnixTimeTicks(reader.GetInt64(8)),
-            });
+            documents.Add(ReceivedDocuments.FromStored(
+                reader.GetString(0),
+                reader.GetInt64(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                (byte[])reader.GetValue(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8)));
         }
 
         return documents;

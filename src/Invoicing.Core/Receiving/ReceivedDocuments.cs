@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Invoicing.Core.Json;
 
 namespace Invoicing.Core;
 
@@ -46,6 +47,24 @@ public static class ReceivedDocuments
     /// <summary>Checks a buyer status code.</summary>
     /// <exception cref="InvoiceValidationException">RCV-STATUS.</exception>
     public static void CheckStatus(string status) => CheckText(status, "RCV-STATUS", "status", 20);
+
+    /// <summary>
+    /// A document from its stored columns (instants as Unix ticks, the invoice and the issues as JSON), the one mapping
+    /// the database stores share.
+    /// </summary>
+    /// <exception cref="InvoiceFormatException">The stored invoice or issues are not valid JSON of their shape.</exception>
+    public static ReceivedDocument FromStored(string flowId, long receivedAtTicks, string syntax, string? fileName, byte[] content, string? invoiceJson, string issuesJson, string? buyerStatus, long? buyerStatusAtTicks) => new()
+    {
+        FlowId = flowId,
+        ReceivedAt = NodaTime.Instant.FromUnixTimeTicks(receivedAtTicks),
+        Syntax = syntax,
+        FileName = fileName,
+        Content = content,
+        Invoice = invoiceJson is null ? null : InvoiceJson.Deserialize(invoiceJson),
+        Issues = DeserializeIssues(issuesJson),
+        BuyerStatus = buyerStatus,
+        BuyerStatusAt = buyerStatusAtTicks is { } ticks ? NodaTime.Instant.FromUnixTimeTicks(ticks) : null,
+    };
 
     /// <summary>The issues as stored (JSON).</summary>
     public static string SerializeIssues(IReadOnlyList<ValidationIssue> issues) =>

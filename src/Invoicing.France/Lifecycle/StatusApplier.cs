@@ -7,7 +7,7 @@ namespace Invoicing.France;
 /// <summary>
 /// Applies the lifecycle statuses a platform sends about the seller's invoices: each is recorded on its invoice as a
 /// platform status event; 212 "cashed" records the payment; 207 disputed, 208 suspended and 210 refused pause the
-/// invoice's reminders; 213 rejected is reported with the platform's reason. A message received again (a platform
+/// invoice's reminders; 213 rejected and 501 inadmissible are reported with the platform's reason. A message received again (a platform
 /// resends, the host restarts mid-way) changes nothing twice: the payment and the event have ids derived from it.
 /// </summary>
 public sealed class StatusApplier
@@ -53,7 +53,7 @@ public sealed class StatusApplier
         {
             LifecycleStatus.Cashed => await RecordPaymentAsync(message, index, account, path, cancellationToken).ConfigureAwait(false),
             LifecycleStatus.Disputed or LifecycleStatus.Suspended or LifecycleStatus.Refused => await PauseRemindersAsync(report, cancellationToken).ConfigureAwait(false),
-            LifecycleStatus.Rejected => (StatusEffect.Rejected, ValidationIssue.Error("FR-STATUS-REJECTED", path, $"The platform rejected invoice {report.InvoiceNumber}: {ReasonText(report) ?? "no reason given"}. Correct it with a credit note and a new invoice.")),
+            LifecycleStatus.Rejected or LifecycleStatus.Inadmissible => (StatusEffect.Rejected, ValidationIssue.Error("FR-STATUS-REJECTED", path, $"The platform {(report.Status == LifecycleStatus.Rejected ? "rejected" : "could not accept (inadmissible)")} invoice {report.InvoiceNumber}: {ReasonText(report) ?? "no reason given"}. Correct it with a credit note and a new invoice.")),
             _ => (StatusEffect.Recorded, (ValidationIssue?)null),
         };
         if (effect == StatusEffect.NotApplied)

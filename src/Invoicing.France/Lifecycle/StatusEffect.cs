@@ -12,7 +12,7 @@ public enum StatusEffect
     /// <summary>Recorded, and the invoice's reminders paused as disputed (207 disputed, 208 suspended, 210 refused).</summary>
     RemindersPaused,
 
-    /// <summary>Recorded: a platform rejected the invoice (213); <see cref="AppliedStatus.Problem"/> names its reason.</summary>
+    /// <summary>Recorded: a platform rejected the invoice (213) or found it inadmissible (501); <see cref="AppliedStatus.Problem"/> names its reason.</summary>
     Rejected,
 
     /// <summary>Nothing changed: the store holds no issued invoice of that number, or the change was refused (see <see cref="AppliedStatus.Problem"/>).</summary>

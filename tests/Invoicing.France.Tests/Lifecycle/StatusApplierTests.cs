@@ -129,6 +129,15 @@ public sealed class StatusApplierTests : IAsyncLifetime
         Assert.Equal(_invoice, await _db.Store.GetAsync(_invoice.Number));
     }
 
+    [Fact]
+    public async Task ApplyAsync_Inadmissible_ReportedAsARejectionWithTheReason()
+    {
+        var rejection = Assert.Single((await Applier.ApplyAsync(About(LifecycleStatus.Inadmissible))).Rejections);
+
+        Assert.Contains("inadmissible", rejection.Problem!.Message, StringComparison.Ordinal);
+        Assert.Contains("IRR_SYNTAX", rejection.Problem.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(LifecycleStatus.Deposited)]
     [InlineData(LifecycleStatus.IssuedByPlatform)]

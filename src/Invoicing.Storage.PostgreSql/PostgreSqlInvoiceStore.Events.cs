@@ -165,21 +165,38 @@ internal sealed partial class PostgreSqlInvoiceStore
 
     private static NpgsqlBatchCommand RecordEventCommand(InvoiceEvent invoiceEvent) => PostgreSqlEventCommands.Record(invoiceEvent);
 
+    public Task<InvoiceEvent?> RecordPlatformStatusAsync(string invoiceNumber, PlatformStatusNotice notice, CancellationToken cancellationToken = default)
+    {
+        InvoiceEvents.CheckPlatformStatus(invoiceNumber, notice);
+        return RunAsync(nameof(RecordPlatformStatusAsync), async connection =>
+        {
+            var invoice = await ReadIssuedForEventAsync(connection, invoiceNumber, cancellationToken).ConfigureAwait(false);
+            var invoiceEvent = InvoiceEvents.PlatformStatus(invoice, notice);
+            var batch = new NpgsqlBatch(connection);
+            await using (batch.ConfigureAwait(false))
+            {
+                // A repeat of the same status finds its event and records nothing; two at once meet on the id's unique index.
+                var record = PostgreSqlEventCommands.Record(invoiceEvent);
+                record.CommandText += " WHERE NOT EXISTS (SELECT 1 FROM invoice_events WHERE id = $1)";
+                batch.BatchCommands.Add(record);
+                try
+                {
+                    return await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long position ? invoiceEvent with { Position = position } : null;
+                }
+                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation && exception.ConstraintName == "invoice_events_id_key")
+                {
+                    return null;
+                }
+            }
+        }, cancellationToken);
+    }
+
     private Task<InvoiceEvent> RecordNoticeAsync(string operation, string invoiceNumber, string? detail, string detailField, Func<IssuedInvoice, InvoiceEvent> create, CancellationToken cancellationToken)
     {
         InvoiceEvents.CheckNotice(invoiceNumber, detail, detailField);
         return RunAsync(operation, async connection =>
         {
-            string? json;
-            var read = new NpgsqlCommand("SELECT document FROM issued WHERE number = $1", connection);
-            await using (read.ConfigureAwait(false))
-            {
-                read.Parameters.Add(new NpgsqlParameter { Value = invoiceNumber, NpgsqlDbType = NpgsqlDbType.Text });
-                json = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
-            }
-
-            // An issued document never changes or goes away, so it needs no lock between this read and the insert.
-            var invoiceEvent = create(InvoiceJson.DeserializeIssued(json ?? throw InvoiceEvents.UnknownInvoice(invoiceNumber)));
+            var invoiceEvent = create(await ReadIssuedForEventAsync(connection, invoiceNumber, cancellationToken).ConfigureAwait(false));
             var batch = new NpgsqlBatch(connection);
             await using (batch.ConfigureAwait(false))
             {
@@ -188,5 +205,17 @@ internal sealed partial class PostgreSqlInvoiceStore
                 return invoiceEvent with { Position = position };
             }
         }, cancellationToken);
+    }
+
+    /// <summary>The issued document an event is about; it never changes or goes away, so it needs no lock until the insert.</summary>
+    private static async Task<IssuedInvoice> ReadIssuedForEventAsync(NpgsqlConnection connection, string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var read = new NpgsqlCommand("SELECT document FROM issued WHERE number = $1", connection);
+        await using (read.ConfigureAwait(false))
+        {
+            read.Parameters.Add(new NpgsqlParameter { Value = invoiceNumber, NpgsqlDbType = NpgsqlDbType.Text });
+            var json = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+            return InvoiceJson.DeserializeIssued(json ?? throw InvoiceEvents.UnknownInvoice(invoiceNumber));
+        }
     }
 }

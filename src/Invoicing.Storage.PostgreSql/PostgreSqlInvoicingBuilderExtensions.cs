@@ -32,6 +32,7 @@ public static class PostgreSqlInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new PostgreSqlRecurringScheduleStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<ICrmSyncStore>(provider => new PostgreSqlCrmSyncStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         builder.Services.TryAddSingleton<IOutgoingFlowStore>(provider => new PostgreSqlOutgoingFlowStore(provider.GetRequiredService<PostgreSqlDatabase>()));
+        builder.Services.TryAddSingleton<IReceivedDocumentStore>(provider => new PostgreSqlReceivedDocumentStore(provider.GetRequiredService<PostgreSqlDatabase>()));
         return builder;
     }
 }

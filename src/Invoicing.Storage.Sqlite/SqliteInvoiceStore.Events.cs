@@ -78,6 +78,24 @@ internal sealed partial class SqliteInvoiceStore
             return overdue.Count;
         }, cancellationToken);
 
+    public Task<InvoiceEvent?> RecordPlatformStatusAsync(string invoiceNumber, PlatformStatusNotice notice, CancellationToken cancellationToken = default)
+    {
+        InvoiceEvents.CheckPlatformStatus(invoiceNumber, notice);
+        return WriteAsync("RecordPlatformStatusAsync", async (connection, transaction) =>
+        {
+            var json = await ScalarAsync<string>(connection, transaction, "SELECT document_json FROM issued_documents WHERE number = $number", cancellationToken, ("$number", invoiceNumber)).ConfigureAwait(false)
+                ?? throw InvoiceEvents.UnknownInvoice(invoiceNumber);
+
+            // The write transaction serialises writers, so a repeat of the same status is seen here and not inserted.
+            if (await ScalarAsync<long?>(connection, transaction, "SELECT position FROM invoice_events WHERE id = $id", cancellationToken, ("$id", notice.Id.ToString("D"))).ConfigureAwait(false) is not null)
+            {
+                return null;
+            }
+
+            return (InvoiceEvent?)await InsertEventAsync(connection, transaction, InvoiceEvents.PlatformStatus(InvoiceJson.DeserializeIssued(json), notice), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
     public Task<long?> TryLeaseCursorAsync(string handlerName, string workerId, Instant now, Instant leaseUntil, CancellationToken cancellationToken = default)
     {
         InvoiceEvents.CheckCursorArguments(handlerName, workerId);

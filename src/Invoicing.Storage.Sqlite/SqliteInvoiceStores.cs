@@ -83,6 +83,16 @@ public static class SqliteInvoiceStores
             ? new SqliteOutgoingFlowStore(sqlite)
             : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
 
+    /// <summary>
+    /// The documents received from suppliers, kept in the same file as a store made by <see cref="Open"/> (sharing its
+    /// write connection) by platform flow id, apart from the seller's own invoices.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is not a SQLite store.</exception>
+    public static IReceivedDocumentStore OpenReceivedDocumentStore(IInvoiceStore store) =>
+        store is SqliteInvoiceStore sqlite
+            ? new SqliteReceivedDocumentStore(sqlite)
+            : throw new ArgumentException("The store is not a SQLite store.", nameof(store));
+
     /// <summary>The schema version this package brings a database to.</summary>
     public static int SchemaVersion => SqliteMigrator.LatestVersion;
 }

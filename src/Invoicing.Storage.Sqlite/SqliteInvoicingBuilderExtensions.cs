@@ -32,6 +32,7 @@ public static class SqliteInvoicingBuilderExtensions
         builder.Services.TryAddSingleton<IDunningSettingsStore>(provider => new SqliteDunningSettingsStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<IRecurringScheduleStore>(provider => new SqliteRecurringScheduleStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         builder.Services.TryAddSingleton<ICrmSyncStore>(provider => new SqliteCrmSyncStore(provider.GetRequiredService<SqliteInvoiceStore>()));
+        builder.Services.TryAddSingleton<IReceivedDocumentStore>(provider => new SqliteReceivedDocumentStore(provider.GetRequiredService<SqliteInvoiceStore>()));
         return builder;
     }
 }

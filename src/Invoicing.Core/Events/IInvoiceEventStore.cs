@@ -35,6 +35,13 @@ public interface IInvoiceEventStore
     Task<InvoiceEvent> RecordViewedAsync(string invoiceNumber, Instant viewedAt, string? source = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records a lifecycle status an e-invoicing platform reported about an issued invoice and returns the event; null,
+    /// with nothing recorded, when an event with the notice's id is already in the outbox (the same status received again).
+    /// </summary>
+    /// <exception cref="InvoiceValidationException">INV-EVENT-INVOICE-UNKNOWN, INV-EVENT-DETAIL.</exception>
+    Task<InvoiceEvent?> RecordPlatformStatusAsync(string invoiceNumber, PlatformStatusNotice notice, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records an overdue event for every open invoice whose due date is before <paramref name="today"/> and that has
     /// none yet: once per invoice, whoever runs the scan and however often. Returns how many were recorded.
     /// </summary>

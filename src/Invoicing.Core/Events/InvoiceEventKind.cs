@@ -35,14 +35,20 @@ public enum InvoiceEventKind
 
     /// <summary>The remaining balance was written off as uncollectable.</summary>
     WrittenOff,
+
+    /// <summary>
+    /// An e-invoicing platform reported a lifecycle status of the invoice (for example a French platform's "approved",
+    /// "refused" or "cashed"); recorded once per status message.
+    /// </summary>
+    PlatformStatus,
 }
 
 /// <summary>The stable names of <see cref="InvoiceEventKind"/>, as stored in outbox tables and sent in webhooks.</summary>
 public static class InvoiceEventKinds
 {
-    private static readonly string[] Names = ["issued", "sent", "viewed", "paid", "partly_paid", "overdue", "reminded", "disputed", "credited", "written_off"];
+    private static readonly string[] Names = ["issued", "sent", "viewed", "paid", "partly_paid", "overdue", "reminded", "disputed", "credited", "written_off", "platform_status"];
 
-    /// <summary>The name of a kind: <c>issued</c>, <c>sent</c>, <c>viewed</c>, <c>paid</c>, <c>partly_paid</c>, <c>overdue</c>, <c>reminded</c>, <c>disputed</c>, <c>credited</c>, <c>written_off</c>.</summary>
+    /// <summary>The name of a kind: <c>issued</c>, <c>sent</c>, <c>viewed</c>, <c>paid</c>, <c>partly_paid</c>, <c>overdue</c>, <c>reminded</c>, <c>disputed</c>, <c>credited</c>, <c>written_off</c>, <c>platform_status</c>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined kind.</exception>
     public static string Name(InvoiceEventKind kind) =>
         (uint)kind < (uint)Names.Length ? Names[(int)kind] : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an invoice event kind.");

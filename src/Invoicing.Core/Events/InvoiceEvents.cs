@@ -89,6 +89,51 @@ public static class InvoiceEvents
     public static IReadOnlyDictionary<string, string> DisputedData(LocalDate? pausedUntil) =>
         pausedUntil is { } until ? Data(("pausedUntil", Date(until))) : NoData;
 
+    /// <summary>The longest reason text of a platform status accepted.</summary>
+    public const int MaxReasonLength = 1000;
+
+    /// <summary>The platform status event of <paramref name="notice"/>, with the notice's id (checked by <see cref="CheckPlatformStatus"/>).</summary>
+    public static InvoiceEvent PlatformStatus(IssuedInvoice invoice, PlatformStatusNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var entries = new List<(string, string)> { ("code", notice.Code) };
+        if (notice.Name is { } name)
+        {
+            entries.Add(("name", name));
+        }
+
+        if (notice.MessageId is { } messageId)
+        {
+            entries.Add(("messageId", messageId));
+        }
+
+        if (notice.Reason is { } reason)
+        {
+            entries.Add(("reason", reason));
+        }
+
+        return New(InvoiceEventKind.PlatformStatus, invoice, null, notice.ReportedAt, Data([.. entries])) with { Id = notice.Id };
+    }
+
+    /// <summary>Checks a platform status notice before the store looks the invoice up.</summary>
+    /// <exception cref="InvoiceValidationException">INV-EVENT-INVOICE-UNKNOWN (blank number), INV-EVENT-DETAIL (a blank, too long or empty field).</exception>
+    public static void CheckPlatformStatus(string invoiceNumber, PlatformStatusNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        CheckNotice(invoiceNumber, notice.Code, "code");
+        CheckNotice(invoiceNumber, notice.Name, "name");
+        CheckNotice(invoiceNumber, notice.MessageId, "messageId");
+        if (notice.Id == Guid.Empty)
+        {
+            throw Refuse("INV-EVENT-DETAIL", "id", "The status's id is empty; derive it from the status message so that a repeat is recognised.");
+        }
+
+        if (notice.Reason is { } reason && (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength))
+        {
+            throw Refuse("INV-EVENT-DETAIL", "reason", string.Create(CultureInfo.InvariantCulture, $"The reason is 1 to {MaxReasonLength} characters, or left out."));
+        }
+    }
+
     /// <summary>Whether an invoice is overdue on <paramref name="today"/> and so due an overdue event (if it has none).</summary>
     public static bool IsOverdue(InvoiceAccount account, LocalDate today)
     {

@@ -7,6 +7,7 @@ internal sealed partial class InMemoryInvoiceStore
 {
     private readonly List<InvoiceEvent> _events = [];
     private readonly HashSet<string> _overdueRecorded = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _platformStatusIds = [];
     private readonly Dictionary<string, Cursor> _cursors = new(StringComparer.Ordinal);
 
     public Task<IReadOnlyList<InvoiceEvent>> ReadEventsAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
@@ -28,6 +29,18 @@ internal sealed partial class InMemoryInvoiceStore
 
     public Task<InvoiceEvent> RecordViewedAsync(string invoiceNumber, Instant viewedAt, string? source = null, CancellationToken cancellationToken = default) =>
         RecordNotice(invoiceNumber, source, nameof(source), cancellationToken, issued => InvoiceEvents.Viewed(issued, viewedAt, source));
+
+    public Task<InvoiceEvent?> RecordPlatformStatusAsync(string invoiceNumber, PlatformStatusNotice notice, CancellationToken cancellationToken = default)
+    {
+        InvoiceEvents.CheckPlatformStatus(invoiceNumber, notice);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            var account = _accounts.GetValueOrDefault(invoiceNumber) ?? throw InvoiceEvents.UnknownInvoice(invoiceNumber);
+            return Task.FromResult(_platformStatusIds.Add(notice.Id) ? Append(InvoiceEvents.PlatformStatus(account.Invoice, notice)) : null);
+        }
+    }
 
     public Task<int> RecordOverdueAsync(LocalDate today, CancellationToken cancellationToken = default)
     {

@@ -14,7 +14,8 @@ public sealed class InvoiceEventsTests
     {
         var kinds = Enum.GetValues<InvoiceEventKind>();
 
-        Assert.Equal(10, kinds.Length);
+        Assert.Equal(11, kinds.Length);
+        Assert.Equal("platform_status", InvoiceEventKinds.Name(InvoiceEventKind.PlatformStatus));
         Assert.Equal(kinds.Length, kinds.Select(InvoiceEventKinds.Name).Distinct().Count());
         Assert.All(kinds, kind => Assert.True(InvoiceEventKinds.TryParse(InvoiceEventKinds.Name(kind), out var parsed) && parsed == kind));
         Assert.False(InvoiceEventKinds.TryParse("Paid", out _));

@@ -144,7 +144,12 @@ internal sealed class FakePlatform : IDisposable
             case "searchFlows":
                 var where = JsonNode.Parse(request.Body)!["where"]!;
                 var trackingId = where["trackingId"]?.GetValue<string>();
-                var found = Flows.Where(f => trackingId is null || f.TrackingId == trackingId).Select(f => f.ToFlow()).ToArray();
+                var directions = where["flowDirection"]?.AsArray().Select(d => d!.GetValue<string>()).ToHashSet();
+                var types = where["flowType"]?.AsArray().Select(t => t!.GetValue<string>()).ToHashSet();
+                var found = Flows
+                    .Where(f => (trackingId is null || f.TrackingId == trackingId) && (directions is null || directions.Contains(f.Direction)) && (types is null || types.Count == 0 || types.Contains(f.Type)))
+                    .Select(f => f.ToFlow())
+                    .ToArray();
                 return Answer(OpenApiContract.Flow, operation, 200, new JsonObject { ["limit"] = 25, ["results"] = new JsonArray(found) }.ToJsonString());
             case "getFlow":
                 var id = Uri.UnescapeDataString(path["/v1/flows/".Length..]);
@@ -213,6 +218,17 @@ internal sealed class FakePlatform : IDisposable
                 DateTimeOffset.UtcNow,
                 file,
                 duplicate ? ("AlreadyExistingFlow", "A flow with this tracking id exists") : reason is null ? null : ("InvalidSchema", reason));
+            _flows[flow.FlowId] = flow;
+            return flow;
+        }
+    }
+
+    /// <summary>A flow sent to this client by another party (a supplier's invoice, a buyer's status), to fetch as incoming.</summary>
+    public StoredFlow Deliver(string name, string syntax, byte[] file, string type = "SupplierInvoice")
+    {
+        lock (_flowLock)
+        {
+            var flow = new StoredFlow(_flows.Count, Guid.NewGuid().ToString(), null, name, syntax, DateTimeOffset.UtcNow, file, null, "In", type);
             _flows[flow.FlowId] = flow;
             return flow;
         }
@@ -326,7 +342,7 @@ internal sealed class FakePlatform : IDisposable
 }
 
 /// <summary>A flow the fake platform took.</summary>
-internal sealed record StoredFlow(int Sequence, string FlowId, string? TrackingId, string Name, string Syntax, DateTimeOffset SubmittedAt, byte[] File, (string Code, string Message)? Rejection)
+internal sealed record StoredFlow(int Sequence, string FlowId, string? TrackingId, string Name, string Syntax, DateTimeOffset SubmittedAt, byte[] File, (string Code, string Message)? Rejection, string Direction = "Out", string Type = "CustomerInvoice")
 {
     public string ToReceipt() => new JsonObject
     {
@@ -354,9 +370,9 @@ internal sealed record StoredFlow(int Sequence, string FlowId, string? TrackingI
             ["flowProfile"] = "CIUS",
             ["submittedAt"] = SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
             ["updatedAt"] = SubmittedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["flowType"] = "CustomerInvoice",
+            ["flowType"] = Type,
             ["processingRuleSource"] = "Computed",
-            ["flowDirection"] = "Out",
+            ["flowDirection"] = Direction,
             ["acknowledgement"] = acknowledgement,
         };
         if (TrackingId is not null)

@@ -139,6 +139,46 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task RecordPlatformStatusAsync_SameNoticeTwice_RecordedOnceWithItsIdAndData()
+    {
+        var store = await NewStoreAsync();
+        var events = (IInvoiceEventStore)store;
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var notice = new PlatformStatusNotice { Id = Guid.NewGuid(), ReportedAt = Instant.FromUtc(2026, 11, 4, 9, 0), Code = "210", Name = "Refusée", MessageId = "CDAR-1", Reason = "CMD_ERR: wrong order" };
+
+        var first = await events.RecordPlatformStatusAsync(invoice.Number, notice);
+        var again = await events.RecordPlatformStatusAsync(invoice.Number, notice with { Reason = "changed" });
+        var other = await events.RecordPlatformStatusAsync(invoice.Number, notice with { Id = Guid.NewGuid(), Code = "205", Name = null, MessageId = null, Reason = null });
+
+        Assert.NotNull(first);
+        Assert.Null(again);
+        Assert.Equal((InvoiceEventKind.PlatformStatus, notice.Id, notice.ReportedAt, (decimal?)null), (first.Kind, first.Id, first.OccurredAt, first.Amount));
+        Assert.Equal(["code=210", "messageId=CDAR-1", "name=Refusée", "reason=CMD_ERR: wrong order"], first.Data.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal));
+        Assert.Equal(["code=205"], other!.Data.Select(e => $"{e.Key}={e.Value}"));
+        Assert.Equal([first, other], (await EventsAsync(store)).Skip(1), EventComparer.Instance);
+    }
+
+    [Fact]
+    public async Task RecordPlatformStatusAsync_BadArguments_RefusedWithoutEvent()
+    {
+        var store = await NewStoreAsync();
+        var events = (IInvoiceEventStore)store;
+        var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var notice = new PlatformStatusNotice { Id = Guid.NewGuid(), ReportedAt = LeaseNow, Code = "205" };
+
+        var unknown = await Assert.ThrowsAsync<InvoiceValidationException>(() => events.RecordPlatformStatusAsync("F1999-00001", notice));
+        var blankCode = await Assert.ThrowsAsync<InvoiceValidationException>(() => events.RecordPlatformStatusAsync(invoice.Number, notice with { Code = " " }));
+        var emptyId = await Assert.ThrowsAsync<InvoiceValidationException>(() => events.RecordPlatformStatusAsync(invoice.Number, notice with { Id = Guid.Empty }));
+        var longReason = await Assert.ThrowsAsync<InvoiceValidationException>(() => events.RecordPlatformStatusAsync(invoice.Number, notice with { Reason = new string('r', 1001) }));
+
+        Assert.Contains(unknown.Issues, i => i.RuleId == "INV-EVENT-INVOICE-UNKNOWN" && i.Path == "invoiceNumber");
+        Assert.Contains(blankCode.Issues, i => i.RuleId == "INV-EVENT-DETAIL" && i.Path == "code");
+        Assert.Contains(emptyId.Issues, i => i.RuleId == "INV-EVENT-DETAIL" && i.Path == "id");
+        Assert.Contains(longReason.Issues, i => i.RuleId == "INV-EVENT-DETAIL" && i.Path == "reason");
+        Assert.Single(await EventsAsync(store));
+    }
+
+    [Fact]
     public async Task RecordOverdueAsync_OncePerOpenInvoicePastItsDueDate()
     {
         var store = await NewStoreAsync();

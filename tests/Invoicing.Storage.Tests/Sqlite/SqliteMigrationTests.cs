@@ -121,9 +121,9 @@ public sealed class SqliteMigrationTests : IDisposable
         var invoice = await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
         await ((IAsyncDisposable)store).DisposeAsync();
         // Bring the file back to what version 2 of the package left: no settings tables (3), no archive seal tables (4),
-        // no event outbox nor write-off column (5), no recurring tables (6), no CRM sync ledger nor outgoing flows (7, 8),
-        // schema_version at 2.
-        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DROP TABLE archive_seals; DROP TABLE archive_checkpoint; DROP TRIGGER issued_documents_hash_format; DROP TABLE invoice_events; DROP TABLE invoice_event_cursors; ALTER TABLE accounts DROP COLUMN write_off_json; DROP TABLE recurring_occurrences; DROP TABLE recurring_schedules; DROP TABLE crm_sync_records; DROP TABLE crm_sync_cursors; DROP TABLE outgoing_flows; DELETE FROM schema_version WHERE version > 2");
+        // no event outbox nor write-off column (5), no recurring tables (6), no CRM sync ledger, outgoing flows nor received
+        // documents (7, 8, 9), schema_version at 2.
+        Execute("DROP TABLE dunning_customers; DROP TABLE dunning_invoices; DROP TABLE archive_seals; DROP TABLE archive_checkpoint; DROP TRIGGER issued_documents_hash_format; DROP TABLE invoice_events; DROP TABLE invoice_event_cursors; ALTER TABLE accounts DROP COLUMN write_off_json; DROP TABLE recurring_occurrences; DROP TABLE recurring_schedules; DROP TABLE crm_sync_records; DROP TABLE crm_sync_cursors; DROP TABLE outgoing_flows; DROP TABLE received_documents; DELETE FROM schema_version WHERE version > 2");
 
         var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
         var applied = await SqliteInvoiceStores.MigrateAsync(upgraded);
@@ -139,6 +139,32 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(invoice.Hash, next.PreviousHash);
         Assert.True(verification.IsIntact);
         Assert.True(customer!.OptedOut);
+    }
+
+    [Fact]
+    public async Task Migrate_PlatformStatusKindOnAnOutboxWithEvents_KeepsEveryEventAndNeverReusesAPosition()
+    {
+        var store = SqliteInvoiceStores.Open(_database.ConnectionString);
+        await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var before = await SqliteInvoiceStores.OpenEventStore(store).ReadEventsAsync(0, 10);
+        await ((IAsyncDisposable)store).DisposeAsync();
+        // Back to version 6 with the last event gone: migration 7 moves the outbox to a table that allows the new kind.
+        Execute($"DROP TABLE received_documents; DELETE FROM schema_version WHERE version >= 7; DELETE FROM invoice_events WHERE position = {before[^1].Position}");
+
+        var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
+        await SqliteInvoiceStores.MigrateAsync(upgraded);
+        var events = SqliteInvoiceStores.OpenEventStore(upgraded);
+        var kept = await events.ReadEventsAsync(0, 10);
+        var third = await upgraded.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
+        var status = await events.RecordPlatformStatusAsync(third.Number, new PlatformStatusNotice { Id = Guid.NewGuid(), ReportedAt = third.IssuedAt, Code = "205" });
+        var after = await events.ReadEventsAsync(0, 10);
+        await ((IAsyncDisposable)upgraded).DisposeAsync();
+
+        Assert.Equal(before.Take(1), kept, Conformance.EventComparer.Instance);
+        Assert.True(after[1].Position > before[^1].Position);
+        Assert.Equal(InvoiceEventKind.PlatformStatus, after[^1].Kind);
+        Assert.Equal(status!.Position, after[^1].Position);
     }
 
     [Theory]

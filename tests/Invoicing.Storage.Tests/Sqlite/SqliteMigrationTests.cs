@@ -149,8 +149,8 @@ public sealed class SqliteMigrationTests : IDisposable
         await store.IssueAsync(StoreFixtures.Request(StoreFixtures.Draft()));
         var before = await SqliteInvoiceStores.OpenEventStore(store).ReadEventsAsync(0, 10);
         await ((IAsyncDisposable)store).DisposeAsync();
-        // Back to version 6 with the last event gone: migration 7 moves the outbox to a table that allows the new kind.
-        Execute($"DROP TABLE received_documents; DELETE FROM schema_version WHERE version >= 7; DELETE FROM invoice_events WHERE position = {before[^1].Position}");
+        // Back to version 8 with the last event gone: migration 9 moves the outbox to a table that allows the new kind.
+        Execute($"DROP TABLE received_documents; DELETE FROM schema_version WHERE version >= 9; DELETE FROM invoice_events WHERE position = {before[^1].Position}");
 
         var upgraded = SqliteInvoiceStores.Open(_database.ConnectionString);
         await SqliteInvoiceStores.MigrateAsync(upgraded);

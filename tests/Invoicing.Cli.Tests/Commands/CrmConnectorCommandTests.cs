@@ -29,10 +29,12 @@ public sealed class CrmConnectorCommandTests : IDisposable
         connector.StubAll(_crm);
 
         var dryRun = await Sync(connector, "--dry-run");
+        var fileAfterDryRun = File.Exists(Db);
         var first = await Sync(connector);
         var second = await Sync(connector);
 
         Assert.Equal(1, dryRun.ExitCode);
+        Assert.False(fileAfterDryRun, "a dry run against a store not made yet makes none");
         Assert.Equal(connector.DealCount - 1, dryRun.OutLines.Count(line => line.StartsWith("would create", StringComparison.Ordinal) && line.Contains("Boulangerie Dupont & Fils", StringComparison.Ordinal)));
         Assert.Contains(dryRun.OutLines, line => line.StartsWith("held", StringComparison.Ordinal) && line.Contains("customer.siren", StringComparison.Ordinal));
         Assert.Equal($"{connector.Name}: would create 5, would update 0, held 1, reported 0, unchanged 0, not won 0 (dry run: nothing written)", dryRun.OutLines[^1]);

@@ -78,7 +78,8 @@ internal static class CrmCommand
                     return ExitCodes.BadInput;
                 }
 
-                var store = SqliteInvoiceStores.Open($"Data Source={parse.GetValue(database)}");
+                using var file = CrmSyncDatabase.For(parse.GetValue(database)!, parse.GetValue(dryRun));
+                var store = SqliteInvoiceStores.Open(file.ConnectionString);
                 await using var closeStore = ((IAsyncDisposable)store).ConfigureAwait(false);
                 var sync = new CrmSync(SqliteInvoiceStores.OpenCrmSyncStore(store), store, new InvoicingService(store, context.Clock), mapping, context.Clock);
                 var report = await sync.RunAsync(crm, new CrmSyncRunOptions { DryRun = parse.GetValue(dryRun), FullResync = parse.GetValue(full) }, cancellationToken).ConfigureAwait(false);

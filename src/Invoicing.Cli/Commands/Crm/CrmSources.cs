@@ -4,9 +4,10 @@ namespace Invoicing.Cli.Commands.Crm;
 
 /// <summary>
 /// The CRM sources <c>invoicing crm sync --source NAME</c> can read besides <c>csv</c> (which the command reads itself,
-/// to print each bad row): one factory per name, given the command line's connection options. A connector package adds its line here (<c>["hubspot"] = arguments => ...</c>); the command
-/// lists the names in its help and refuses any other. A factory refuses missing options with a
-/// <see cref="CrmException"/> of reason <see cref="CrmErrorReason.Configuration"/>.
+/// to print each bad row): one factory per name, given the command line's connection options. A connector package
+/// adds its line here (<c>["hubspot"] = arguments => ...</c>); the command lists the names in its help and refuses any
+/// other. A factory refuses missing options with a <see cref="CrmException"/> of reason
+/// <see cref="CrmErrorReason.Configuration"/>.
 /// </summary>
 internal static class CrmSources
 {

@@ -43,6 +43,7 @@ public sealed class CrmCrashTests(ITestOutputHelper output) : IDisposable
         await WriteCustomersAsync();
         var issuedDeals = new HashSet<int>();
         var killedMidRun = 0;
+        var fullRun = await TimeFullRunAsync();
         for (var round = 1; round <= Rounds; round++)
         {
             // Between rounds the CRM changes: some deals get a new price (issued ones too: those must be reported, not re-invoiced).
@@ -55,7 +56,9 @@ public sealed class CrmCrashTests(ITestOutputHelper output) : IDisposable
             }
 
             await WriteLinesAsync();
-            var killed = await RunAndKillAsync(TimeSpan.FromMilliseconds(random.Next(500, 4000)));
+            // Kill moments are drawn within what a whole run takes on this machine, so that rounds are cut short on a fast
+            // machine as on a loaded one (a fixed window let a fast machine finish every round before the kill).
+            var killed = await RunAndKillAsync(fullRun * (0.2 + (0.75 * random.NextDouble())), Database);
             var current = await CountCurrentAsync();
             killedMidRun += killed && current < Deals ? 1 : 0;
             issuedDeals.UnionWith(await IssueSomeAsync(random, 10));
@@ -168,6 +171,17 @@ public sealed class CrmCrashTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Starts <c>invoicing crm sync</c>, kills it with SIGKILL after <paramref name="after"/>; true when it was still running.</summary>
-    private Task<bool> RunAndKillAsync(TimeSpan after) =>
-        KilledChild.RunAndKillAsync(["crm", "sync", "--source", "csv", "--customers", CustomersFile, "--lines", LinesFile, "--db", Database, "--template", Template], after, code => code is 0 or 1);
+    private Task<bool> RunAndKillAsync(TimeSpan after, string database) =>
+        KilledChild.RunAndKillAsync(["crm", "sync", "--source", "csv", "--customers", CustomersFile, "--lines", LinesFile, "--db", database, "--template", Template], after, code => code is 0 or 1);
+
+    /// <summary>How long a whole first sync of the deals takes here, process start included, on a database of its own.</summary>
+    private async Task<TimeSpan> TimeFullRunAsync()
+    {
+        await WriteLinesAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var killed = await RunAndKillAsync(TimeSpan.FromMinutes(5), Path.Combine(_folder, "calibration.db"));
+        Assert.False(killed, "the calibration run did not end within five minutes");
+        output.WriteLine($"a whole run takes {clock.Elapsed.TotalMilliseconds:F0} ms");
+        return clock.Elapsed;
+    }
 }

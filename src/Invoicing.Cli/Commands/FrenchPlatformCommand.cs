@@ -12,8 +12,9 @@ using NodaTime.Text;
 namespace Invoicing.Cli.Commands;
 
 /// <summary>
-/// <c>invoicing fr send|status|directory</c>: an issued invoice sent to the French approved platform (once), where it
-/// stands there, and where a buyer receives its invoices. The platform's URLs and credentials come from the options or
+/// <c>invoicing fr send|status|receive|directory</c>: an issued invoice sent to the French approved platform (once), where
+/// it stands there with the lifecycle statuses recorded for it, what the platform has for us (statuses about our invoices
+/// and supplier invoices), and where a buyer receives its invoices. The platform's URLs and credentials come from the options or
 /// from <c>INVOICING_FR_*</c> environment variables (the secret is best given that way).
 /// </summary>
 internal static class FrenchPlatformCommand
@@ -33,6 +34,7 @@ internal static class FrenchPlatformCommand
     {
         Send(context),
         Status(context),
+        Receive(context),
         DirectoryLookup(context),
     };
 
@@ -72,7 +74,53 @@ internal static class FrenchPlatformCommand
             }
 
             // The platform's lifecycle statuses of the invoice (received, approved, paid...) are listed after the flow.
-            await context.Out.WriteLineAsync($"{flow.InvoiceNumber} on '{flow.Platform}': {Describe(flow)}").ConfigureAwait(false);
+            var text = new StringBuilder();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{flow.InvoiceNumber} on '{flow.Platform}': {Describe(flow)}");
+            foreach (var status in await PlatformStatusesAsync(services.GetRequiredService<IInvoiceEventStore>(), flow.InvoiceNumber, cancellationToken).ConfigureAwait(false))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  status {status.Data["code"]} {status.Data.GetValueOrDefault("name", string.Empty)} on {InstantPattern.General.Format(status.OccurredAt)}{(status.Data.TryGetValue("reason", out var reason) ? ": " + reason : string.Empty)}");
+            }
+
+            await context.Out.WriteAsync(text.ToString()).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Receive(CliContext context)
+    {
+        var database = Database();
+        var command = WithSettings(new Command("receive", "Fetch the statuses the platform holds about our invoices and apply them, then the new supplier invoices, and say what each did.") { database });
+        command.SetAction((parse, cancellationToken) => RunAsync(context, parse, database, async (services, _) =>
+        {
+            var text = new StringBuilder();
+            foreach (var flow in await services.GetRequiredService<PlatformStatusReceiver>().ReceiveAsync(null, cancellationToken).ConfigureAwait(false))
+            {
+                if (flow.Application is null)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"status flow {flow.FlowId} not read: {flow.Problem!.RuleId} {flow.Problem.Message}");
+                    continue;
+                }
+
+                foreach (var status in flow.Application.Statuses)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{status.InvoiceNumber} status {LifecycleStatuses.Code(status.Status)} {LifecycleStatuses.FrenchName(status.Status)}: {Describe(status)}");
+                }
+            }
+
+            var received = await services.GetRequiredService<SupplierInvoiceReceiver>().ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            text.AppendLine(CultureInfo.InvariantCulture, $"supplier invoices: {received.Stored.Count} stored, {received.AlreadyStored} already stored, {received.Refused.Count} refused");
+            foreach (var flowId in received.Stored)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  stored flow {flowId}");
+            }
+
+            foreach (var flowId in received.Refused)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  refused flow {flowId}: invalid, status 210 sent to its supplier");
+            }
+
+            await context.Out.WriteAsync(text.ToString()).ConfigureAwait(false);
             return ExitCodes.Ok;
         }));
         return command;
@@ -134,6 +182,9 @@ internal static class FrenchPlatformCommand
             store = DunningCommand.OpenStore(parse.GetValue(database)!);
             services.AddSingleton(store);
             services.AddSingleton(SqliteInvoiceStores.OpenOutgoingFlowStore(store));
+            services.AddSingleton(SqliteInvoiceStores.OpenEventStore(store));
+            services.AddSingleton(SqliteInvoiceStores.OpenDunningSettingsStore(store));
+            services.AddSingleton(SqliteInvoiceStores.OpenReceivedDocumentStore(store));
         }
 
         services.AddFrenchPlatform(o =>
@@ -175,6 +226,32 @@ internal static class FrenchPlatformCommand
             }
         }
     }
+
+    /// <summary>The platform status events recorded for one invoice, oldest first (the outbox is read in pages).</summary>
+    private static async Task<IReadOnlyList<InvoiceEvent>> PlatformStatusesAsync(IInvoiceEventStore events, string invoiceNumber, CancellationToken cancellationToken)
+    {
+        var statuses = new List<InvoiceEvent>();
+        var after = 0L;
+        IReadOnlyList<InvoiceEvent> page;
+        do
+        {
+            page = await events.ReadEventsAsync(after, 500, cancellationToken).ConfigureAwait(false);
+            statuses.AddRange(page.Where(e => e.Kind == InvoiceEventKind.PlatformStatus && e.InvoiceNumber == invoiceNumber));
+            after = page.Count > 0 ? page[^1].Position : after;
+        }
+        while (page.Count > 0);
+
+        return statuses;
+    }
+
+    private static string Describe(AppliedStatus status) => (status.Effect switch
+    {
+        StatusEffect.PaymentRecorded => "payment recorded",
+        StatusEffect.RemindersPaused => "reminders paused",
+        StatusEffect.Rejected => "rejected: " + status.Problem!.Message,
+        StatusEffect.NotApplied => "not applied: " + status.Problem!.Message,
+        _ => "recorded",
+    }) + (status.AlreadyApplied ? " (already applied)" : string.Empty);
 
     private static Uri? Url(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var url) ? url : null;
 

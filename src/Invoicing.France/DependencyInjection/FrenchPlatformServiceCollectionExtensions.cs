@@ -19,7 +19,10 @@ public static partial class FrenchPlatformServiceCollectionExtensions
     /// and once on a 401) and retry passing failures (5xx, 408, 429, timeouts) with backoff, waiting as long as a
     /// <c>Retry-After</c> says. Options are validated when the host starts. The host's <see cref="IClock"/> is used
     /// when registered (for example by <c>AddInvoicing</c>), else the system's. <see cref="IFrenchPlatformSender"/> is
-    /// added too; it uses the host's <see cref="Core.IInvoiceStore"/> and <see cref="Core.IOutgoingFlowStore"/>.
+    /// added too; it uses the host's <see cref="Core.IInvoiceStore"/> and <see cref="Core.IOutgoingFlowStore"/>. So is the
+    /// lifecycle side: <see cref="StatusApplier"/>, <see cref="PlatformStatusReceiver"/>, <see cref="SupplierInvoiceReceiver"/>
+    /// (over the host's event, dunning settings and received-documents stores) and <see cref="CashedStatusHandler"/> as
+    /// an <see cref="IInvoiceEventHandler"/>, so one call wires the whole connector.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Sets the platform's URLs and credentials.</param>
@@ -52,6 +55,14 @@ public static partial class FrenchPlatformServiceCollectionExtensions
 
         // The sender needs the host's invoice store and outgoing flow store (AddInvoicing().UseSqlite(...) and the like).
         services.TryAddSingleton<IFrenchPlatformSender, FrenchPlatformSender>();
+
+        // The lifecycle half over the host's stores: statuses about its invoices applied (invoice, event and dunning
+        // settings stores), supplier invoices kept in its received-documents store, and the 212 "cashed" status sent
+        // on payment, delivered by the event dispatcher when the host adds one (AddInvoiceEvents); inert without it.
+        services.TryAddSingleton<StatusApplier>();
+        services.TryAddSingleton<PlatformStatusReceiver>();
+        services.TryAddSingleton<SupplierInvoiceReceiver>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInvoiceEventHandler, CashedStatusHandler>());
         return services;
     }
 

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Invoicing.Core;
 
 namespace Invoicing.France;
 
@@ -18,12 +17,6 @@ internal static class StatusIds
     private static Guid Derive(string purpose, CdarMessage message, int index)
     {
         // A message id is unique per sender, so the sender is part of the key.
-        var key = string.Join('\n', "cdar", purpose, message.Sender.Id?.Scheme, message.Sender.Id?.Value, message.MessageId, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16).ToArray();
-
-        // Version 8 (RFC 9562: custom), variant 10.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash, bigEndian: true);
+        return DerivedIds.From("cdar", purpose, message.Sender.Id?.Scheme, message.Sender.Id?.Value, message.MessageId, index.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Invoicing.Core;
 
 namespace Invoicing.Payments;
 
@@ -20,11 +19,6 @@ public static class PaymentIds
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         ArgumentException.ThrowIfNullOrWhiteSpace(paymentId);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"invoicing-payment\n{provider}\n{paymentId}"), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        return DerivedIds.From("invoicing-payment", provider, paymentId);
     }
 }
